@@ -1,0 +1,43 @@
+# One-command setup for newcomers and CI. Needs only Python 3.11+ and git
+# (make test-postgres also needs Debian's postgresql package; .ci/run installs it).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PG_PORT ?= 25432
+
+.PHONY: install demo serve test test-postgres lint format clean
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --require-virtualenv -r requirements.lock
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo_content
+	@echo "Serving http://127.0.0.1:8000/  (admin: http://127.0.0.1:8000/admin/)"
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+# Runs on SQLite, or on PostgreSQL when DATABASE_URL points at one.
+test: install
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# A throwaway PostgreSQL 15 cluster for one test run, then removed.
+test-postgres: install
+	bash scripts/with-postgres.sh $(PG_PORT) $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf $(VENV) collected-static

@@ -1,0 +1,72 @@
+"""Site-wide models every app uses: the editable site settings and the clinician
+snippet shared by condition pages (medical reviewer) and clinics (team lists)."""
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+
+@register_setting(icon="cog")
+class SiteSettings(BaseSiteSetting):
+    brand_name = models.CharField(max_length=120, default="Clinic")
+    main_phone = models.CharField(
+        max_length=32, blank=True, help_text="Shown in the header as a click-to-call link."
+    )
+    facebook_url = models.URLField(blank=True)
+    instagram_url = models.URLField(blank=True)
+    linkedin_url = models.URLField(blank=True)
+    default_sharing_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Used in link previews when a page has no image of its own.",
+    )
+
+    panels = [
+        FieldPanel("brand_name"),
+        FieldPanel("main_phone"),
+        MultiFieldPanel(
+            [FieldPanel("facebook_url"), FieldPanel("instagram_url"), FieldPanel("linkedin_url")],
+            heading="Social links",
+        ),
+        FieldPanel("default_sharing_image"),
+    ]
+
+    class Meta:
+        verbose_name = "Site settings"
+
+
+@register_snippet
+class Clinician(TranslatableMixin, index.Indexed, models.Model):
+    name = models.CharField(max_length=120)
+    credentials = models.CharField(
+        max_length=80, blank=True, help_text='For example "PT, DPT, OCS".'
+    )
+    photo = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    languages = models.CharField(
+        max_length=200, blank=True, help_text="Languages spoken, comma-separated."
+    )
+    bio = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("credentials"),
+        FieldPanel("photo"),
+        FieldPanel("languages"),
+        FieldPanel("bio"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name}, {self.credentials}" if self.credentials else self.name

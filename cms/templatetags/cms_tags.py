@@ -1,0 +1,71 @@
+import re
+
+from django import template
+from django.apps import apps
+from django.urls import reverse
+from django.utils.translation import get_language
+
+from cms import seo
+
+register = template.Library()
+
+
+@register.filter
+def tel_href(phone):
+    """A phone number as a tel: URI body: digits and a leading plus only."""
+    digits = re.sub(r"[^\d+]", "", str(phone or ""))
+    if digits and not digits.startswith("+") and len(digits) == 10:
+        digits = "+1" + digits
+    return digits
+
+
+def _index_url(context, model_label, fallback):
+    """URL of the first live page of a model in the current language (else in any)."""
+    model = apps.get_model(model_label)
+    pages = model.objects.live()
+    index = pages.filter(locale__language_code=get_language()).first() or pages.first()
+    return index.get_url(context.get("request")) if index else fallback
+
+
+@register.simple_tag(takes_context=True)
+def locations_url(context):
+    return _index_url(context, "locations.LocationIndexPage", "/locations/")
+
+
+@register.simple_tag(takes_context=True)
+def conditions_url(context):
+    return _index_url(context, "conditions.ConditionIndexPage", "/conditions/")
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    request = context.get("request")
+    page = context.get("page")
+    if page is not None and hasattr(page, "get_full_url"):
+        return page.get_full_url(request)
+    return request.build_absolute_uri(request.path) if request else ""
+
+
+@register.simple_tag(takes_context=True)
+def hreflang_alternates(context):
+    page = context.get("page")
+    request = context.get("request")
+    if page is None or not hasattr(page, "get_translations") or request is None:
+        return []
+    return seo.hreflang_alternates(page, request)
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    request = context.get("request")
+    if request is None:
+        return []
+    page = context.get("page")
+    if page is not None and not hasattr(page, "get_translations"):
+        page = None
+    return seo.language_links(request, page)
+
+
+@register.simple_tag
+def search_url():
+    return reverse("search")

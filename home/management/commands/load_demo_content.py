@@ -1,0 +1,29 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from conditions import demo as conditions_demo
+from home import demo as home_demo
+from locations import demo as locations_demo
+
+
+class Command(BaseCommand):
+    help = "Build the whole demo site. Idempotent: a second run changes and duplicates nothing."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--demo-users",
+            action="store_true",
+            help="Create the demo logins even when DEBUG is off (never do this in production).",
+        )
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        home = home_demo.load()
+        conditions_demo.load(home)
+        locations_demo.load(home)
+        if settings.DEBUG or options["demo_users"]:
+            home_demo.ensure_demo_admin()
+            username, password = home_demo.DEMO_ADMIN
+            self.stdout.write(f"Demo admin login: {username} / {password}")
+        self.stdout.write(self.style.SUCCESS("Demo content is loaded."))

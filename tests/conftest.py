@@ -1,0 +1,66 @@
+"""Shared fixtures. The demo site is loaded once per test session into the test
+database; each test runs in a transaction that is rolled back, so tests may change
+content freely."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Page, Site
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("load_demo_content", verbosity=0)
+
+
+@pytest.fixture
+def site(db):
+    return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def home_page(site):
+    return site.root_page.specific
+
+
+@pytest.fixture
+def page_by_path(db):
+    """Look a live page up by its English URL path, e.g. "/conditions/neck-spasms/"."""
+
+    def find(url_path):
+        return Page.objects.get(url_path="/home" + url_path).specific
+
+    return find
+
+
+@pytest.fixture
+def admin_user(django_user_model):
+    return django_user_model.objects.create_superuser("root", "root@example.com", "pw-for-tests")
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    client.force_login(admin_user)
+    return client
+
+
+def run_manage(*args, env=None, timeout=120):
+    """Run manage.py in a fresh interpreter (for settings that must be imported anew).
+    An env value of None removes that variable."""
+    full_env = {**os.environ, **(env or {})}
+    full_env = {key: value for key, value in full_env.items() if value is not None}
+    return subprocess.run(  # noqa: S603 - fixed interpreter and arguments
+        [sys.executable, str(ROOT / "manage.py"), *args],
+        cwd=ROOT,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
