@@ -25,3 +25,17 @@ class LocationPage(Page):
     search_fields = Page.search_fields + [index.SearchField("street_address")]
     parent_page_types = ["locations.LocationIndexPage"]
     subpage_types = []
+
+    def appointment_url(self, condition=None):
+        """Where a patient requests an appointment at this clinic, optionally with a
+        condition page preselected as the reason."""
+        url = self.url + "appointment/"
+        return f"{url}?condition={condition.pk}" if condition is not None else url
+
+
+def clinics_treating(condition):
+    """Live clinics in the condition page's language that treat it (every clinic
+    until clinics say which conditions they treat)."""
+    return (
+        LocationPage.objects.live().public().filter(locale_id=condition.locale_id).order_by("title")
+    )
