@@ -69,3 +69,11 @@ def language_links(context):
 @register.simple_tag
 def search_url():
     return reverse("search")
+
+
+@register.simple_tag
+def json_ld(data):
+    """Render a dict or list as a JSON-LD script element."""
+    from cms.jsonld import render_json_ld
+
+    return render_json_ld(data) if data else ""
