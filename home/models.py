@@ -1,6 +1,8 @@
+from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import BaseStreamBlock
 
@@ -12,7 +14,46 @@ class HomePage(Page):
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["conditions.ConditionIndexPage", "locations.LocationIndexPage"]
+    subpage_types = [
+        "conditions.ConditionIndexPage",
+        "locations.LocationIndexPage",
+        "home.LanguageAssistancePage",
+    ]
+
+    override_translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("intro"),
+        TranslatableField("body"),
+    ]
 
     class Meta:
         verbose_name = "Home page"
+
+
+class LanguageAssistancePage(Page):
+    """Tells patients, in their own language, that free language help is available and
+    how to get it. The phone number comes from the site settings."""
+
+    intro = models.TextField(help_text="One or two sentences: free help in your language.")
+    body = RichTextField(features=["bold", "italic", "ul", "ol", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    override_translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("intro"),
+        TranslatableField("body"),
+        SynchronizedField("show_in_menus"),
+    ]
+
+    class Meta:
+        verbose_name = "Language assistance page"

@@ -2,7 +2,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from conditions.models import ConditionIndexPage
-from home.models import HomePage
+from home.models import HomePage, LanguageAssistancePage
 from locations.models import LocationIndexPage
 
 
@@ -11,4 +11,6 @@ class HomePageTreeTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(HomePage, {Page})
 
     def test_home_page_holds_the_section_indexes(self):
-        self.assertAllowedSubpageTypes(HomePage, {ConditionIndexPage, LocationIndexPage})
+        self.assertAllowedSubpageTypes(
+            HomePage, {ConditionIndexPage, LocationIndexPage, LanguageAssistancePage}
+        )
