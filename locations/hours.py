@@ -1,0 +1,134 @@
+"""Opening hours in New York time: which intervals apply on a date (weekly hours
+unless a dated exception replaces them), whether the clinic is open at a moment,
+and when it next opens. Pure functions over plain data, so the rules are easy to
+test and the same data can be handed to the browser script.
+
+Moments are compared in UTC: Python compares two datetimes that share a tzinfo by
+wall-clock time, which is wrong across a daylight-saving change."""
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+NEW_YORK = ZoneInfo("America/New_York")
+LOOKAHEAD_DAYS = 14
+
+
+def local_moment(day, clock):
+    """The instant (in UTC) at wall-clock `clock` on `day` in New York."""
+    return datetime.combine(day, clock, tzinfo=NEW_YORK).astimezone(UTC)
+
+
+@dataclass(frozen=True)
+class DayException:
+    day: date
+    label: str = ""
+    intervals: tuple = ()  # empty: closed all day
+
+    @property
+    def closed(self):
+        return not self.intervals
+
+
+@dataclass(frozen=True)
+class Status:
+    is_open: bool
+    today: date
+    closes_at: datetime | None = None  # New York time
+    next_open: datetime | None = None  # New York time
+    exception_label: str = ""  # the label of today's exception, if any
+
+    @property
+    def opens_today(self):
+        return self.next_open is not None and self.next_open.date() == self.today
+
+    @property
+    def opens_tomorrow(self):
+        return self.next_open is not None and self.next_open.date() == self.today + timedelta(1)
+
+
+@dataclass
+class Schedule:
+    """weekly: {weekday (Monday=0): [(opens, closes), ...]};
+    exceptions: {date: DayException}."""
+
+    weekly: dict = field(default_factory=dict)
+    exceptions: dict = field(default_factory=dict)
+
+    @classmethod
+    def from_rows(cls, weekly_rows, exception_rows):
+        """From OpeningHours-like rows (weekday, opens, closes) and HoursException-like
+        rows (date, label, closed, opens, closes). Several rows on one date give several
+        intervals; a "closed all day" row on a date wins over special hours."""
+        weekly = {}
+        for row in weekly_rows:
+            weekly.setdefault(row.weekday, []).append((row.opens, row.closes))
+        by_day = {}
+        for row in exception_rows:
+            by_day.setdefault(row.date, []).append(row)
+        exceptions = {}
+        for day, rows in by_day.items():
+            label = next((row.label for row in rows if row.label), "")
+            if any(row.closed for row in rows):
+                intervals = ()
+            else:
+                intervals = tuple(sorted((r.opens, r.closes) for r in rows if r.opens and r.closes))
+            exceptions[day] = DayException(day, label, intervals)
+        return cls({day: sorted(v) for day, v in weekly.items()}, exceptions)
+
+    def intervals_on(self, day):
+        """The (opens, closes) wall-clock intervals on `day`, exceptions applied."""
+        exception = self.exceptions.get(day)
+        if exception is not None:
+            return list(exception.intervals)
+        return list(self.weekly.get(day.weekday(), []))
+
+    def status(self, now=None):
+        """Open or closed at `now` (any aware datetime; default: the current moment)."""
+        now = (now or datetime.now(UTC)).astimezone(UTC)
+        today = now.astimezone(NEW_YORK).date()
+        exception = self.exceptions.get(today)
+        label = exception.label if exception is not None else ""
+        for offset in range(0, LOOKAHEAD_DAYS + 1):
+            day = today + timedelta(days=offset)
+            for opens, closes in self.intervals_on(day):
+                start, end = local_moment(day, opens), local_moment(day, closes)
+                if start <= now < end:
+                    end = self._extend(day, end)
+                    return Status(
+                        True, today, closes_at=end.astimezone(NEW_YORK), exception_label=label
+                    )
+                if start > now:
+                    return Status(
+                        False, today, next_open=start.astimezone(NEW_YORK), exception_label=label
+                    )
+        return Status(False, today, exception_label=label)
+
+    def _extend(self, day, end):
+        """Back-to-back intervals (9-12, 12-5) read as one: closes at 5."""
+        for opens, closes in self.intervals_on(day):
+            if local_moment(day, opens) == end:
+                return self._extend(day, local_moment(day, closes))
+        return end
+
+    def upcoming_exceptions(self, today, days=30):
+        last = today + timedelta(days=days)
+        return [exc for day, exc in sorted(self.exceptions.items()) if today <= day <= last]
+
+    def as_data(self):
+        """A JSON-ready form for the browser script."""
+        return {
+            "weekly": {
+                str(day): [[o.strftime("%H:%M"), c.strftime("%H:%M")] for o, c in intervals]
+                for day, intervals in sorted(self.weekly.items())
+            },
+            "exceptions": {
+                day.isoformat(): {
+                    "label": exc.label,
+                    "intervals": [
+                        [o.strftime("%H:%M"), c.strftime("%H:%M")] for o, c in exc.intervals
+                    ],
+                }
+                for day, exc in sorted(self.exceptions.items())
+            },
+        }

@@ -1,0 +1,87 @@
+"""Admin: appointment requests, listed and opened only by those allowed to see them
+(see permissions.requests_visible_to)."""
+
+from django.http import Http404
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from locations.models import AppointmentRequest
+from locations.permissions import requests_visible_to
+
+
+class VisibleRequestsMixin:
+    def get_object(self, queryset=None):
+        obj = super().get_object(queryset) if queryset is not None else super().get_object()
+        if not requests_visible_to(self.request.user).filter(pk=obj.pk).exists():
+            raise Http404
+        return obj
+
+
+class RequestIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return requests_visible_to(self.request.user).select_related("location")
+
+
+class RequestInspectView(VisibleRequestsMixin, generic.InspectView):
+    pass
+
+
+class RequestEditView(VisibleRequestsMixin, generic.EditView):
+    pass
+
+
+class RequestDeleteView(VisibleRequestsMixin, generic.DeleteView):
+    pass
+
+
+class AppointmentRequestViewSet(ModelViewSet):
+    model = AppointmentRequest
+    name = "appointment_requests"
+    icon = "mail"
+    menu_label = "Appointment requests"
+    add_to_admin_menu = True
+    menu_order = 250
+    index_view_class = RequestIndexView
+    inspect_view_class = RequestInspectView
+    edit_view_class = RequestEditView
+    delete_view_class = RequestDeleteView
+    inspect_view_enabled = True
+    list_display = ["clinic_name", "created_at", "status", "contact_method", "patient_status"]
+    list_filter = ["status", "clinic_name"]
+    search_fields = None
+    inspect_view_fields = [
+        "clinic_name",
+        "created_at",
+        "name",
+        "phone",
+        "email",
+        "contact_method",
+        "preferred_times",
+        "condition",
+        "reason_other",
+        "insurance",
+        "insurance_other",
+        "patient_status",
+        "consent_at",
+        "language",
+        "status",
+        "staff_notes",
+        "notified_at",
+    ]
+    # Staff only track what happened; what the patient sent stays as sent.
+    panels = [FieldPanel("status"), FieldPanel("staff_notes")]
+    copy_view_enabled = False
+
+    def get_urlpatterns(self):
+        # Requests come from patients only: no "add" in the admin.
+        return [p for p in super().get_urlpatterns() if getattr(p, "name", "") != "add"]
+
+
+appointment_request_viewset = AppointmentRequestViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_appointment_requests():
+    return appointment_request_viewset
