@@ -1,0 +1,122 @@
+"""Template tags of the patient-facing design system: the footer's clinic list, the
+breadcrumb trail, the header's appointment link and the language-assistance link.
+
+Each tag costs at most one query; none renders HTML itself (the partials in
+templates/includes/ do), so the markup stays in templates."""
+
+from django import template
+from django.apps import apps
+from django.utils.translation import gettext as _
+from wagtail.models import Locale, Page
+
+register = template.Library()
+
+
+def _active_locale():
+    try:
+        return Locale.get_active()
+    except Locale.DoesNotExist:
+        return Locale.get_default()
+
+
+def _model(label):
+    try:
+        return apps.get_model(label)
+    except LookupError:
+        return None
+
+
+@register.simple_tag
+def footer_clinics():
+    """Live clinics in the active language, ordered by name: one query.
+
+    Only the fields the footer shows (and what a page URL needs) are loaded."""
+    location_model = _model("locations.LocationPage")
+    if location_model is None:
+        return []
+    field_names = {field.name for field in location_model._meta.get_fields()}
+    wanted = ["title", "street_address", "phone", "neighborhood", "borough"]
+    columns = ["id", "url_path", "path", "depth", "locale_id"]
+    columns += [name for name in wanted if name in field_names]
+    try:
+        locale = _active_locale()
+    except Locale.DoesNotExist:
+        return []
+    return list(
+        location_model.objects.live()
+        .public()
+        .filter(locale=locale)
+        .only(*columns)
+        .order_by("title")
+    )
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_trail(context):
+    """(title, url) pairs from the home page down to the current page's parent.
+
+    Empty on the home page itself and outside Wagtail pages: one query otherwise."""
+    page = context.get("page")
+    request = context.get("request")
+    if not isinstance(page, Page) or page.depth <= 2 or not page.pk:
+        return []
+    ancestors = (
+        Page.objects.ancestor_of(page)
+        .filter(depth__gte=2)
+        .only("id", "title", "url_path", "path", "depth", "locale_id")
+    )
+    trail = []
+    for ancestor in ancestors.order_by("depth"):
+        title = _("Home") if ancestor.depth == 2 else ancestor.title
+        trail.append((title, ancestor.get_url(request)))
+    return trail
+
+
+@register.simple_tag(takes_context=True)
+def appointment_request_url(context):
+    """Where the header's "Request an appointment" leads: this clinic's request form
+    on a clinic page, else the clinic finder (the locations index)."""
+    page = context.get("page")
+    appointment_url = getattr(page, "appointment_url", None)
+    if callable(appointment_url) and getattr(page, "pk", None):
+        try:
+            return appointment_url()
+        except (TypeError, ValueError):
+            pass
+    from cms.templatetags.cms_tags import locations_url
+
+    return locations_url(context)
+
+
+@register.simple_tag(takes_context=True)
+def language_assistance_url(context):
+    """URL of the live language-assistance page in the active language (else in any),
+    or "" while there is none. One query."""
+    model = _model("home.LanguageAssistancePage")
+    if model is None:
+        return ""
+    try:
+        locale = _active_locale()
+    except Locale.DoesNotExist:
+        return ""
+    pages = model.objects.live().public().only("id", "url_path", "path", "depth", "locale_id")
+    candidates = list(pages.order_by("id")[:20])
+    chosen = next((p for p in candidates if p.locale_id == locale.pk), None)
+    chosen = chosen or (candidates[0] if candidates else None)
+    if chosen is None:
+        return ""
+    return chosen.get_url(context.get("request")) or ""
+
+
+@register.simple_tag(takes_context=True)
+def header_phone(context):
+    """The click-to-call number: the clinic's own on a clinic page, else the main one."""
+    page = context.get("page")
+    phone = getattr(page, "phone", "") if isinstance(page, Page) else ""
+    if phone:
+        return phone
+    site_settings = context.get("settings")
+    try:
+        return site_settings.cms.SiteSettings.main_phone or ""
+    except AttributeError:
+        return ""

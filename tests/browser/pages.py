@@ -1,0 +1,66 @@
+"""The browser matrix's pages and how to find each one in another language.
+
+Adding a page type is one line in PAGES. A page that is not built yet (optional=True)
+skips while its URL answers 404."""
+
+import re
+from dataclasses import dataclass
+from html import unescape
+from urllib.parse import urlsplit
+
+from tests.test_production_server import fetch
+
+RTL_LANGUAGES = {"ar", "ur"}
+
+
+@dataclass(frozen=True)
+class PageCase:
+    id: str
+    path: str  # the English URL (path and query)
+    status: int = 200
+    # "page": a Wagtail page, found in other languages through its hreflang alternate;
+    # "view": a Django view, found under the language prefix.
+    kind: str = "page"
+    optional: bool = False  # skip (not fail) while the URL answers 404
+
+    def __str__(self):
+        return self.id
+
+
+PAGES = [
+    PageCase("home", "/"),
+    PageCase("condition-index", "/conditions/"),
+    PageCase("condition", "/conditions/neck-spasms/"),
+    PageCase("location-index", "/locations/"),
+    PageCase("location", "/locations/midtown/"),
+    PageCase("finder", "/locations/?zip=10018"),
+    PageCase("search", "/search/?q=neck", kind="view"),
+    PageCase("not-found", "/no-such-page/", status=404, kind="view"),
+    PageCase("appointment", "/locations/midtown/appointment/", optional=True),
+    PageCase("language-assistance", "/language-assistance/", optional=True),
+]
+
+ALTERNATE = re.compile(
+    r'<link rel="alternate" hreflang="(?P<code>[^"]+)" href="(?P<href>[^"]+)"', re.IGNORECASE
+)
+
+
+def split_path(path):
+    parts = urlsplit(path)
+    return parts.path, (f"?{parts.query}" if parts.query else "")
+
+
+def localized_path(base_url, case, language):
+    """The case's URL path in `language`, or None when there is no live translation."""
+    if language == "en":
+        return case.path
+    path, query = split_path(case.path)
+    if case.kind == "view":
+        return f"/{language}{path}{query}"
+    status, body = fetch(base_url + path)
+    if status != 200:
+        return None
+    for match in ALTERNATE.finditer(body.decode("utf-8", "replace")):
+        if match["code"] == language:
+            return urlsplit(unescape(match["href"])).path + query
+    return None
