@@ -4,8 +4,11 @@ block: staff cannot break the layout."""
 
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
+from wagtail.rich_text import RichText
 
 BODY_RICH_TEXT_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link", "document-link"]
+# Shows a block preview with the site's own stylesheet.
+PREVIEW_TEMPLATE = "blocks/preview.html"
 
 
 class ImageWithCaptionBlock(blocks.StructBlock):
@@ -18,6 +21,7 @@ class ImageWithCaptionBlock(blocks.StructBlock):
         label = "Image with caption"
         description = "A photo or illustration with an optional caption."
         template = "blocks/image_with_caption.html"
+        preview_template = PREVIEW_TEMPLATE
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -29,6 +33,7 @@ class QuoteBlock(blocks.StructBlock):
         label = "Quote"
         description = "A patient's or clinician's words, with who said them."
         template = "blocks/quote.html"
+        preview_template = PREVIEW_TEMPLATE
         preview_value = {
             "text": "I was back to running in six weeks.",
             "attribution": "A patient at our Midtown clinic",
@@ -51,9 +56,37 @@ class CallToActionBlock(blocks.StructBlock):
         label = "Call to action"
         description = "Invites the reader to request an appointment or call."
         template = "blocks/call_to_action.html"
+        preview_template = PREVIEW_TEMPLATE
+        preview_value = {
+            "heading": "Ready to feel better?",
+            "text": "Most patients see a physical therapist within a few days.",
+            "button_label": "Request an appointment",
+            "show_phone": True,
+        }
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    """Rich text limited to what keeps the layout intact (no h1/h2, no embeds, no HTML)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("features", BODY_RICH_TEXT_FEATURES)
+        super().__init__(**kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        label = "Text"
+        description = "Paragraphs, lists and links."
+        template = "blocks/rich_text.html"
+        preview_template = PREVIEW_TEMPLATE
+        preview_value = RichText(
+            "<p>Physical therapy helps you move with less pain. Your therapist explains "
+            "what is going on and builds a plan with you.</p>"
+        )
 
 
 class BaseStreamBlock(blocks.StreamBlock):
+    # Kept as a plain RichTextBlock so home's migration stays as it is; new stream
+    # blocks should use ParagraphBlock, which also has a preview.
     rich_text = blocks.RichTextBlock(
         features=BODY_RICH_TEXT_FEATURES,
         icon="pilcrow",

@@ -1,10 +1,55 @@
-from django.db import models
-from wagtail.admin.panels import FieldPanel
-from wagtail.fields import StreamField
-from wagtail.models import Page
-from wagtail.search import index
+"""Condition pages: what a condition is, what causes it, how it feels, how physical
+therapy treats it and which clinics treat it. The index at /conditions/ lists them
+by body area."""
 
-from cms.blocks import BaseStreamBlock
+from django.core.exceptions import ValidationError
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.db.models.functions import Coalesce, Lower, NullIf
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from conditions import jsonld
+from conditions.blocks import ConditionStreamBlock, live_in_locale
+
+CONDITIONS_PER_PAGE = 24
+
+
+@register_snippet
+class BodyArea(TranslatableMixin, models.Model):
+    """A part of the body condition pages are grouped by (neck, lower back, knee, ...)."""
+
+    name = models.CharField(max_length=80)
+    slug = models.SlugField(
+        max_length=80,
+        allow_unicode=False,
+        help_text="Used in links such as /conditions/?area=neck; the same in every language.",
+    )
+    sort_order = models.PositiveSmallIntegerField(
+        default=0, help_text="Areas are listed from lowest to highest (head to foot)."
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
+    override_translatable_fields = [
+        TranslatableField("name"),
+        SynchronizedField("slug"),
+        SynchronizedField("sort_order"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order", "name"]
+        unique_together = [("translation_key", "locale"), ("locale", "slug")]
+        verbose_name = "body area"
+
+    def __str__(self):
+        return self.name
 
 
 class ConditionIndexPage(Page):
@@ -13,20 +58,231 @@ class ConditionIndexPage(Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["conditions.ConditionPage"]
+    max_count_per_parent = 1
+    override_translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("intro"),
+    ]
+
+    def conditions(self):
+        """Live condition pages beneath this index, alphabetically by their name."""
+        return (
+            ConditionPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("body_area")
+            .annotate(
+                sort_name=Lower(Coalesce(NullIf("condition_name", models.Value("")), "title"))
+            )
+            .order_by("sort_name", "pk")
+        )
+
+    def body_areas(self, conditions=None):
+        """Body areas in the page's language (falling back to the default language) that
+        at least one live condition page here belongs to."""
+        conditions = self.conditions() if conditions is None else conditions
+        slugs = set(conditions.exclude(body_area=None).values_list("body_area__slug", flat=True))
+        areas = list(BodyArea.objects.filter(locale_id=self.locale_id, slug__in=slugs))
+        found = {area.slug for area in areas}
+        missing = slugs - found
+        if missing:
+            areas += BodyArea.objects.filter(locale_id=Locale.get_default().pk, slug__in=missing)
+        return sorted(areas, key=lambda area: (area.sort_order, area.name))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["conditions"] = (
-            ConditionPage.objects.child_of(self).live().public().order_by("title")
+        conditions = self.conditions()
+        messages = []
+
+        areas = self.body_areas(conditions)
+        area_slug = request.GET.get("area", "").strip()
+        current_area = None
+        if area_slug:
+            current_area = next((area for area in areas if area.slug == area_slug), None)
+            if current_area is None:
+                messages.append(
+                    _("We have no conditions for the body area “%(area)s”. Showing all conditions.")
+                    % {"area": area_slug[:80]}
+                )
+            else:
+                conditions = conditions.filter(body_area__slug=current_area.slug)
+
+        paginator = Paginator(conditions, CONDITIONS_PER_PAGE)
+        number = request.GET.get("page", "1")
+        try:
+            listing = paginator.page(number)
+        except PageNotAnInteger:
+            messages.append(
+                _("“%(page)s” is not a page number. Showing the first page.")
+                % {"page": str(number)[:20]}
+            )
+            listing = paginator.page(1)
+        except EmptyPage:
+            last = paginator.num_pages
+            messages.append(
+                _("There is no page %(page)s. Showing page %(last)s.")
+                % {"page": str(number)[:20], "last": last}
+            )
+            listing = paginator.page(last)
+
+        context.update(
+            conditions=listing,
+            body_areas=areas,
+            current_area=current_area,
+            listing_messages=messages,
         )
         return context
 
 
 class ConditionPage(Page):
-    intro = models.TextField(blank=True)
-    body = StreamField(BaseStreamBlock(), blank=True)
+    condition_name = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text=(
+            'The condition\'s plain name, such as "Neck spasms": used in lists, search '
+            "results and structured data. Leave empty to use the title."
+        ),
+    )
+    intro = models.TextField(help_text="One or two sentences: what the condition is.")
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_image_alt = models.CharField(
+        "hero image alt text",
+        max_length=250,
+        blank=True,
+        help_text="What the image shows, for readers who cannot see it. Required with an image.",
+    )
+    body_area = models.ForeignKey(
+        BodyArea,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Where in the body; used to filter the conditions list.",
+    )
+    related_conditions = ParentalManyToManyField(
+        "conditions.ConditionPage", blank=True, related_name="+"
+    )
+    reviewer = models.ForeignKey(
+        "cms.Clinician",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="medical reviewer",
+    )
+    last_reviewed = models.DateField(null=True, blank=True)
+    body = StreamField(ConditionStreamBlock(), blank=True)
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    content_panels = Page.content_panels + [
+        FieldPanel("condition_name"),
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading="Hero image"
+        ),
+        FieldPanel("body_area"),
+        FieldPanel("body"),
+        FieldPanel("related_conditions"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("reviewer"), FieldPanel("last_reviewed")])],
+            heading="Medical review",
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("condition_name", boost=2),
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
     parent_page_types = ["conditions.ConditionIndexPage"]
     subpage_types = []
+    override_translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("condition_name"),
+        TranslatableField("intro"),
+        TranslatableField("hero_image_alt"),
+        TranslatableField("body"),
+        SynchronizedField("hero_image"),
+        SynchronizedField("body_area"),
+        SynchronizedField("related_conditions"),
+        SynchronizedField("reviewer"),
+        SynchronizedField("last_reviewed"),
+    ]
+
+    @property
+    def name(self):
+        return self.condition_name or self.title
+
+    def clean(self):
+        super().clean()
+        if self.hero_image_id and not self.hero_image_alt.strip():
+            raise ValidationError(
+                {"hero_image_alt": "Describe the image for readers who cannot see it."}
+            )
+
+    def sections(self):
+        """Every block of the body with a unique anchor for those that have a heading."""
+        used = set()
+        sections = []
+        for position, block in enumerate(self.body, start=1):
+            heading = block.value.get("heading") if hasattr(block.value, "get") else None
+            anchor = None
+            if heading and block.block_type != "call_to_action":
+                base = slugify(heading, allow_unicode=True) or f"section-{position}"
+                anchor, suffix = base, 2
+                while anchor in used or anchor in {"main", "our-locations"}:
+                    anchor, suffix = f"{base}-{suffix}", suffix + 1
+                used.add(anchor)
+            sections.append({"block": block, "anchor": anchor, "heading": heading})
+        return sections
+
+    def localized_related_conditions(self):
+        """Live related condition pages in this page's language where translated."""
+        related = list(self.related_conditions.all())
+        localized = live_in_locale(related, self.locale_id)
+        pages = [localized[page.pk] for page in related if page.pk in localized]
+        return sorted(pages, key=lambda page: page.name.lower())
+
+    def _load_review_details(self):
+        """Fetch the body area and the reviewer in one query instead of one each."""
+        if self.body_area_id is None and self.reviewer_id is None:
+            return
+        page = (
+            ConditionPage.objects.filter(pk=self.pk)
+            .select_related("body_area", "reviewer")
+            .only("pk", "body_area", "reviewer")
+            .first()
+        )
+        if page is not None:
+            self.body_area, self.reviewer = page.body_area, page.reviewer
+
+    def clinics(self, request=None):
+        """(clinic, appointment URL) pairs for the "Our Locations" section."""
+        from locations.models import clinics_treating
+
+        return [
+            (clinic, clinic.appointment_url(condition=self)) for clinic in clinics_treating(self)
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        self._load_review_details()
+        sections = self.sections()
+        context.update(
+            sections=sections,
+            contents=[section for section in sections if section["anchor"]],
+            related=self.localized_related_conditions(),
+            clinics=self.clinics(request),
+            json_ld=jsonld.condition_page(self, request),
+        )
+        return context
