@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -356,18 +356,21 @@ class LocationPage(RoutablePageMixin, Page):
         return self.localized_related(row.clinician for row in self.team_members.all())
 
     def prefetch_for_render(self):
-        from django.db.models import prefetch_related_objects
-
+        if getattr(self, "_prefetched_for_render", False):
+            return
         prefetch_related_objects(
             [self],
             "opening_hours",
             "hours_exceptions",
             "subway_stations",
+            Prefetch("photos", LocationPhoto.objects.select_related("image")),
             "photos__image__renditions",
-            "insurance_plans__insurance",
-            "treated_conditions__condition",
+            Prefetch("insurance_plans", LocationInsurance.objects.select_related("insurance")),
+            Prefetch("treated_conditions", LocationCondition.objects.select_related("condition")),
+            Prefetch("team_members", LocationTeamMember.objects.select_related("clinician__photo")),
             "team_members__clinician__photo__renditions",
         )
+        self._prefetched_for_render = True
 
     def get_context(self, request, *args, **kwargs):
         from locations.views import location_context
