@@ -2,6 +2,8 @@
 therapy treats it and which clinics treat it. The index at /conditions/ lists them
 by body area."""
 
+import posixpath
+
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
@@ -274,10 +276,26 @@ class ConditionPage(Page):
             (clinic, clinic.appointment_url(condition=self)) for clinic in clinics_treating(self)
         ]
 
+    def _body_area_link(self, request):
+        """The body area's name in this page's language and the index filtered by it."""
+        area = self.body_area
+        if area.locale_id != self.locale_id:
+            area = (
+                BodyArea.objects.filter(
+                    translation_key=area.translation_key, locale_id=self.locale_id
+                ).first()
+                or area
+            )
+        url = self.get_url(request) or ""
+        index_url = posixpath.dirname(url.rstrip("/")) + "/"
+        return {"body_area_name": area.name, "area_url": f"{index_url}?area={area.slug}"}
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         self._load_review_details()
         sections = self.sections()
+        if self.body_area is not None:
+            context.update(self._body_area_link(request))
         context.update(
             sections=sections,
             contents=[section for section in sections if section["anchor"]],
