@@ -7,8 +7,41 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+
 from locations.models import AppointmentRequest
 from locations.permissions import requests_visible_to
+
+
+class AppointmentRequestPermissionPolicy(ModelPermissionPolicy):
+    """Model permissions as usual, except that nobody adds requests in the admin
+    (they come from patients) and instances follow requests_visible_to."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return (
+            self.user_has_permission(user, action)
+            and requests_visible_to(user).filter(pk=instance.pk).exists()
+        )
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        return any(self.user_has_permission_for_instance(user, a, instance) for a in actions)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if not self.user_has_any_permission(user, actions):
+            return self.model.objects.none()
+        return requests_visible_to(user)
+
+
+register_permission_policy(
+    AppointmentRequest, AppointmentRequestPermissionPolicy(AppointmentRequest)
+)
 
 
 class VisibleRequestsMixin:
@@ -73,10 +106,6 @@ class AppointmentRequestViewSet(ModelViewSet):
     # Staff only track what happened; what the patient sent stays as sent.
     panels = [FieldPanel("status"), FieldPanel("staff_notes")]
     copy_view_enabled = False
-
-    def get_urlpatterns(self):
-        # Requests come from patients only: no "add" in the admin.
-        return [p for p in super().get_urlpatterns() if getattr(p, "name", "") != "add"]
 
 
 appointment_request_viewset = AppointmentRequestViewSet()
