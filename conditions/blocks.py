@@ -212,7 +212,8 @@ class PhysicalTherapyBlock(SectionBlock):
         label="What the therapist does",
         help_text="How physical therapy treats this condition, in a paragraph or two.",
     )
-    treatments = blocks.ListBlock(TreatmentItemBlock(), label="Treatments")
+    # Empty by default: a new block must not start with a required, blank treatment.
+    treatments = blocks.ListBlock(TreatmentItemBlock(), default=[], label="Treatments")
     home_program = blocks.RichTextBlock(
         features=SECTION_RICH_TEXT_FEATURES,
         required=False,

@@ -22,6 +22,8 @@ class TextCollector(HTMLParser):
             self.in_main += 1
         if tag in ("script", "style"):
             self.skip += 1
+        for item in self._li_stack:
+            item.append(" ")
         if self.in_main and tag == "li":
             self._li_stack.append([])
         if self.in_main and tag in self.headings:
