@@ -3,6 +3,12 @@
 from csp.constants import SELF, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.urls import reverse
+from django_otp import user_has_device
+from django_otp.middleware import OTPMiddleware
+
+from cms import two_factor
 
 # The Wagtail admin (and page previews rendered inside it) still relies on a few
 # inline scripts and styles; staff sessions get this wider policy, patients never do.
@@ -41,3 +47,20 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", self.header)
         return response
+
+
+class AdminTwoFactorMiddleware(OTPMiddleware):
+    """django-otp's middleware (request.user.is_verified()) plus enforcement in the
+    admin: an editor who has signed in but not yet given a code is sent to set up an
+    authenticator app or to enter one. Public pages are never affected."""
+
+    # The site runs under WSGI; keep this middleware synchronous.
+    async_capable = False
+
+    def __call__(self, request):
+        self._install_lazy_accessors(request)
+        if two_factor.required_for(request):
+            has_device = user_has_device(request.user, confirmed=True)
+            name = two_factor.VERIFY_URL_NAME if has_device else two_factor.SETUP_URL_NAME
+            return redirect_to_login(request.get_full_path(), login_url=reverse(name))
+        return self.get_response(request)

@@ -9,6 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms import two_factor
 from cms import views as cms_views
 from search import views as search_views
 
@@ -16,6 +17,8 @@ urlpatterns = [
     path("healthz", cms_views.healthz, name="healthz"),
     path("robots.txt", cms_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("admin/2fa/setup/", two_factor.setup, name=two_factor.SETUP_URL_NAME),
+    path("admin/2fa/verify/", two_factor.verify, name=two_factor.VERIFY_URL_NAME),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
