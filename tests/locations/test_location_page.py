@@ -169,7 +169,6 @@ def test_clinics_treating_matches_translations_by_translation_key(midtown):
 
 def test_every_clinic_when_none_lists_conditions():
     from conditions.models import ConditionPage
-
     from locations.models import LocationCondition
 
     condition = ConditionPage.objects.live().first()
