@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PG_PORT ?= 25432
 
-.PHONY: install demo serve test test-postgres lint format clean
+.PHONY: install demo serve test test-browser test-postgres lint format clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,11 @@ demo: install
 # Runs on SQLite, or on PostgreSQL when DATABASE_URL points at one.
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Only the browser tests (headless Debian Chromium; also part of `make test`).
+# Screenshots land in test-artifacts/screenshots/. BROWSER_LANGUAGES=all covers every language.
+test-browser: install
+	$(BIN)/python -m pytest tests/browser $(PYTEST_ARGS)
 
 # A throwaway PostgreSQL 15 cluster for one test run, then removed.
 test-postgres: install

@@ -4,6 +4,8 @@ breadcrumb trail, the header's appointment link and the language-assistance link
 Each tag costs at most one query; none renders HTML itself (the partials in
 templates/includes/ do), so the markup stays in templates."""
 
+import re
+
 from django import template
 from django.apps import apps
 from django.utils.translation import gettext as _
@@ -26,9 +28,23 @@ def _model(label):
         return None
 
 
+@register.filter
+def phone_display(value):
+    """A US number as people read it, "(212) 555-0101", whatever way it is stored
+    ("+12125550101", "212.555.0101"); anything else unchanged."""
+    text = str(value or "").strip()
+    digits = re.sub(r"\D", "", text)
+    if len(digits) == 11 and digits.startswith("1"):
+        digits = digits[1:]
+    if len(digits) != 10 or re.search(r"[^\d\s().+\-]", text):
+        return text
+    return f"({digits[:3]}) {digits[3:6]}-{digits[6:]}"
+
+
 @register.simple_tag
 def footer_clinics():
-    """Live clinics in the active language, ordered by name: one query.
+    """Live clinics in the active language, ordered by name: one query (two while the
+    clinics are not translated into the active language: then the English ones).
 
     Only the fields the footer shows (and what a page URL needs) are loaded."""
     location_model = _model("locations.LocationPage")
@@ -42,13 +58,14 @@ def footer_clinics():
         locale = _active_locale()
     except Locale.DoesNotExist:
         return []
-    return list(
-        location_model.objects.live()
-        .public()
-        .filter(locale=locale)
-        .only(*columns)
-        .order_by("title")
-    )
+    clinics = location_model.objects.live().public().only(*columns).order_by("title")
+    in_language = list(clinics.filter(locale=locale))
+    if in_language:
+        return in_language
+    # Clinic pages not translated into this language yet: a patient still needs the
+    # addresses and phone numbers, so list the source-language pages (one more query).
+    default = Locale.get_default()
+    return list(clinics.filter(locale=default)) if default.pk != locale.pk else []
 
 
 @register.simple_tag(takes_context=True)
@@ -109,14 +126,7 @@ def language_assistance_url(context):
 
 
 @register.simple_tag(takes_context=True)
-def header_phone(context):
-    """The click-to-call number: the clinic's own on a clinic page, else the main one."""
+def page_phone(context):
+    """The clinic's own number on a clinic page (the header falls back to the main one)."""
     page = context.get("page")
-    phone = getattr(page, "phone", "") if isinstance(page, Page) else ""
-    if phone:
-        return phone
-    site_settings = context.get("settings")
-    try:
-        return site_settings.cms.SiteSettings.main_phone or ""
-    except AttributeError:
-        return ""
+    return getattr(page, "phone", "") if isinstance(page, Page) else ""

@@ -10,6 +10,11 @@ from tests.browser.conftest import VIEWPORTS, matrix_languages, screenshot
 from tests.browser.pages import PAGES, RTL_LANGUAGES, localized_path
 
 AXE = Axe()
+LANDMARKS = [("main", "main"), ("body > header", "banner"), ("body > footer", "contentinfo")]
+# Data blocks (JSON-LD, json_script) are not executed, so the content policy allows them.
+EXECUTABLE_INLINE_SCRIPT = (
+    'script:not([src]):not([type="application/ld+json"]):not([type="application/json"])'
+)
 BLOCKING_IMPACTS = {"serious", "critical"}
 
 
@@ -77,14 +82,14 @@ def test_page(new_page, live_site, case, language, viewport):
     h1_count = page.locator("h1").count()
     if h1_count != 1:
         problems.append(f"{h1_count} h1 elements, expected exactly one")
-    for selector, name in (("main", "main"), ("body > header", "banner"), ("body > footer", "contentinfo")):
+    for selector, name in LANDMARKS:
         if page.locator(selector).count() != 1:
             problems.append(f"expected exactly one {name} landmark ({selector})")
     if not page.locator("nav[aria-label]").count():
         problems.append("no labelled navigation landmark")
     if page.locator("[style]").count():
         problems.append("inline style attributes (the content policy will forbid them)")
-    if page.locator("script:not([src])").count():
+    if page.locator(EXECUTABLE_INLINE_SCRIPT).count():
         problems.append("inline <script> (the content policy will forbid it)")
 
     overflow = page.evaluate(OVERFLOW_SCRIPT)
