@@ -21,7 +21,7 @@ class ImageWithCaptionBlock(blocks.StructBlock):
         label = "Image with caption"
         description = "A photo or illustration with an optional caption."
         template = "blocks/image_with_caption.html"
-        preview_template = PREVIEW_TEMPLATE
+        # No preview: there is no image to show before one is uploaded.
 
 
 class QuoteBlock(blocks.StructBlock):
