@@ -77,7 +77,11 @@ def test_page(new_page, live_site, case, language, viewport):
     h1_count = page.locator("h1").count()
     if h1_count != 1:
         problems.append(f"{h1_count} h1 elements, expected exactly one")
-    for selector, name in (("main", "main"), ("body > header", "banner"), ("body > footer", "contentinfo")):
+    for selector, name in (
+        ("main", "main"),
+        ("body > header", "banner"),
+        ("body > footer", "contentinfo"),
+    ):
         if page.locator(selector).count() != 1:
             problems.append(f"expected exactly one {name} landmark ({selector})")
     if not page.locator("nav[aria-label]").count():
