@@ -70,6 +70,9 @@ MIDDLEWARE = [
     "cms.middleware.PermissionsPolicyMiddleware",
     "cms.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions, CSRF and auth: a cache hit skips them all. Security headers
+    # set further in are stored with the page.
+    "cms.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -268,3 +271,15 @@ AXES_VERBOSE = False
 # Production enforces it; development and tests turn it on where they need it.
 TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", False)
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Clinic CMS")
+
+# Full-page cache for anonymous visitors (cms/page_cache.py); 0 turns it off.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/healthz", "/documents/")
+# Models whose saves never change a public page (appointment requests are private).
+PAGE_CACHE_IGNORED_MODELS = ["locations.AppointmentRequest"]
+# Browsers keep a page a minute; a CDN ten minutes, serving a stale copy while it
+# refreshes. Publishing purges the CDN when frontend caching is configured.
+PUBLIC_CACHE_CONTROL = os.environ.get(
+    "PUBLIC_CACHE_CONTROL", "public, max-age=60, s-maxage=600, stale-while-revalidate=60"
+)

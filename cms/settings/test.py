@@ -9,3 +9,6 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# The page cache is off for the suite (tests render pages after changing data in
+# ways a visitor cannot); tests/cms/test_page_cache.py turns it on.
+PAGE_CACHE_SECONDS = 0

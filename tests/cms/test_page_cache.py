@@ -1,0 +1,154 @@
+"""The page cache serves anonymous visitors from memory and is never stale: every
+path by which content changes starts a new generation."""
+
+import datetime
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.test import override_settings
+from django.utils import timezone
+from wagtail.models import Locale, Page
+
+from cms.models import Clinician, SiteSettings
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
+
+
+@pytest.fixture
+def page_cache_on():
+    cache.clear()
+    with override_settings(PAGE_CACHE_SECONDS=600):
+        yield
+    cache.clear()
+
+
+def get(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return response
+
+
+def test_second_anonymous_visit_is_a_hit_with_the_same_page_and_headers(client):
+    first = get(client, "/conditions/")
+    second = get(client, "/conditions/")
+    assert first["X-Page-Cache"] == "miss"
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
+    assert "s-maxage=" in second["Cache-Control"]
+    assert "stale-while-revalidate=" in second["Cache-Control"]
+
+
+def test_head_requests_are_served_from_the_cache_without_a_body(client):
+    get(client, "/conditions/")
+    response = client.head("/conditions/")
+    assert response["X-Page-Cache"] == "hit"
+    assert response.content == b""
+
+
+def test_publishing_a_page_shows_the_new_content_next_time(client, page_by_path):
+    get(client, "/conditions/")
+    index = page_by_path("/conditions/")
+    index.title = "Conditions we treat, freshly edited"
+    index.save_revision().publish()
+    response = get(client, "/conditions/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "freshly edited" in response.content.decode()
+
+
+def test_unpublishing_and_deleting_are_seen_at_once(client, page_by_path):
+    page = page_by_path("/language-assistance/")
+    get(client, "/language-assistance/")
+    page.unpublish()
+    assert client.get("/language-assistance/").status_code == 404
+    get(client, "/conditions/")
+    page.delete()
+    assert client.get("/conditions/")["X-Page-Cache"] == "miss"
+
+
+def test_moving_a_page_is_seen_at_once(client, page_by_path, home_page):
+    neck = page_by_path("/conditions/neck-spasms/")
+    get(client, "/conditions/neck-spasms/")
+    neck.move(home_page, pos="last-child")
+    # Wagtail's redirects app keeps the old link working.
+    moved = client.get("/conditions/neck-spasms/")
+    assert (moved.status_code, moved["Location"]) == (301, "/neck-spasms/")
+    assert get(client, "/neck-spasms/")["X-Page-Cache"] == "miss"
+
+
+def test_snippet_and_settings_changes_are_seen_at_once(client, site):
+    body = get(client, "/").content.decode()
+    settings = SiteSettings.for_site(site)
+    assert settings.brand_name in body
+    settings.brand_name = "Renamed Clinics"
+    settings.save()
+    assert "Renamed Clinics" in get(client, "/").content.decode()
+
+    clinician = Clinician.objects.first()
+    get(client, "/conditions/")
+    clinician.name = "Dr. Renamed"
+    clinician.save()
+    assert get(client, "/conditions/")["X-Page-Cache"] == "miss"
+
+
+def test_a_translation_published_by_wagtail_localize_is_seen_at_once(client, page_by_path):
+    from cms.translations import translate_from_catalog
+
+    # Russian has no conditions index yet; publish one through wagtail-localize.
+    index = page_by_path("/conditions/")
+    russian = Locale.objects.get(language_code="ru")
+    assert client.get("/ru/conditions/").status_code == 404
+    get(client, "/ru/")
+    catalog = {text: f"[ru] {text}" for text in _source_strings(index)}
+    translate_from_catalog(index, russian, catalog)
+    page = index.get_translation(russian)
+    response = get(client, page.url)
+    assert "[ru]" in response.content.decode()
+    assert get(client, "/ru/")["X-Page-Cache"] == "miss"
+
+
+def _source_strings(page):
+    from wagtail_localize.models import StringSegment, TranslationSource
+
+    source, _ = TranslationSource.update_or_create_from_instance(page)
+    return [s.string.data for s in StringSegment.objects.filter(source=source)]
+
+
+def test_a_scheduled_page_going_live_is_seen_at_once(client, page_by_path):
+    page = page_by_path("/language-assistance/")
+    page.unpublish()
+    get(client, "/conditions/")
+    revision = page.save_revision(
+        approved_go_live_at=timezone.now() - datetime.timedelta(minutes=1)
+    )
+    page.refresh_from_db()
+    assert not page.live
+    call_command("publish_scheduled")
+    assert get(client, "/language-assistance/").status_code == 200
+    assert revision.pk
+    assert client.get("/conditions/")["X-Page-Cache"] == "miss"
+
+
+def test_signed_in_editors_are_never_served_or_stored(admin_client):
+    first = admin_client.get("/conditions/")
+    assert "X-Page-Cache" not in first
+    assert "private" in first["Cache-Control"]
+    assert "X-Page-Cache" not in admin_client.get("/conditions/")
+
+
+def test_pages_with_a_csrf_token_are_never_stored(client):
+    location = Page.objects.get(url_path="/home/locations/midtown/").specific
+    url = location.appointment_url()
+    first = client.get(url)
+    assert first.status_code == 200
+    assert "csrfmiddlewaretoken" in first.content.decode()
+    assert "no-store" in first["Cache-Control"]
+    second = client.get(url)
+    assert "X-Page-Cache" not in second
+
+
+def test_cache_off_means_every_request_renders(client):
+    with override_settings(PAGE_CACHE_SECONDS=0):
+        get(client, "/conditions/")
+        assert "X-Page-Cache" not in get(client, "/conditions/")
