@@ -8,17 +8,13 @@ import re
 
 from django import template
 from django.apps import apps
+from django.conf import settings
+from django.db.models import F
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 register = template.Library()
-
-
-def _active_locale():
-    try:
-        return Locale.get_active()
-    except Locale.DoesNotExist:
-        return Locale.get_default()
 
 
 def _model(label):
@@ -54,18 +50,14 @@ def footer_clinics():
     wanted = ["title", "street_address", "phone", "neighborhood", "borough"]
     columns = ["id", "url_path", "path", "depth", "locale_id"]
     columns += [name for name in wanted if name in field_names]
-    try:
-        locale = _active_locale()
-    except Locale.DoesNotExist:
-        return []
-    clinics = location_model.objects.live().public().only(*columns).order_by("title")
-    in_language = list(clinics.filter(locale=locale))
-    if in_language:
+    clinics = location_model.objects.live().only(*columns).order_by("title")
+    language = get_language() or settings.LANGUAGE_CODE
+    in_language = list(clinics.filter(locale__language_code=language))
+    if in_language or language == settings.LANGUAGE_CODE:
         return in_language
     # Clinic pages not translated into this language yet: a patient still needs the
     # addresses and phone numbers, so list the source-language pages (one more query).
-    default = Locale.get_default()
-    return list(clinics.filter(locale=default)) if default.pk != locale.pk else []
+    return list(clinics.filter(locale__language_code=settings.LANGUAGE_CODE))
 
 
 @register.simple_tag(takes_context=True)
@@ -107,19 +99,20 @@ def appointment_request_url(context):
 
 @register.simple_tag(takes_context=True)
 def language_assistance_url(context):
-    """URL of the live language-assistance page in the active language (else in any),
-    or "" while there is none. One query."""
+    """URL of the live language-assistance page in the active language (else the
+    English one), or "" while there is none. One query."""
     model = _model("home.LanguageAssistancePage")
     if model is None:
         return ""
-    try:
-        locale = _active_locale()
-    except Locale.DoesNotExist:
-        return ""
-    pages = model.objects.live().public().only("id", "url_path", "path", "depth", "locale_id")
-    candidates = list(pages.order_by("id")[:20])
-    chosen = next((p for p in candidates if p.locale_id == locale.pk), None)
-    chosen = chosen or (candidates[0] if candidates else None)
+    language = get_language() or settings.LANGUAGE_CODE
+    pages = (
+        model.objects.live()
+        .filter(locale__language_code__in={language, settings.LANGUAGE_CODE})
+        .annotate(language_code=F("locale__language_code"))
+        .only("id", "url_path", "path", "depth", "locale_id")
+    )
+    by_language = {page.language_code: page for page in pages}
+    chosen = by_language.get(language) or by_language.get(settings.LANGUAGE_CODE)
     if chosen is None:
         return ""
     return chosen.get_url(context.get("request")) or ""
