@@ -133,7 +133,7 @@ def test_invalid_input_gets_a_message_next_to_the_field(client, midtown, overrid
     form = response.context["form"]
     assert field in form.errors
     html = response.content.decode()
-    assert f'id="id_{field}-errors"' in html or f'id="id_{field}_0-errors"' in html
+    assert f'id="id_{field}_error"' in html or f'id="id_{field}_0_error"' in html
     assert "Please correct the fields marked below." in html
     assert not AppointmentRequest.objects.exists()
 
