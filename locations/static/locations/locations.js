@@ -133,6 +133,11 @@
     });
   }
 
+  if (typeof module === "object" && module.exports) {
+    module.exports = { statusText: statusText, intervalsOn: intervalsOn };  // for the tests
+  }
+  if (typeof document === "undefined") return;
+
   function start() {
     refreshStatus();
     setInterval(refreshStatus, 60000);
