@@ -1,4 +1,6 @@
-from django.db import DatabaseError, connection
+import sys
+
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse, JsonResponse
 from django.template import loader
 from django.views.decorators.cache import never_cache
@@ -33,6 +35,14 @@ def robots_txt(request):
 
 
 def server_error(request):
-    """The 500 page renders from a self-contained template: no database, no context processors."""
+    """The 500 page renders from a self-contained template: no database, no context
+    processors. When the error is the database being out of reach, patients get a
+    friendly 503 that asks them to retry, and load balancers see "unavailable"."""
+    error = sys.exc_info()[1]
+    if isinstance(error, OperationalError | InterfaceError):
+        html = loader.get_template("503.html").render()
+        response = HttpResponse(html, status=503)
+        response["Retry-After"] = "30"
+        return response
     html = loader.get_template("500.html").render()
     return HttpResponse(html, status=500)

@@ -23,8 +23,9 @@ cleanup() {
 }
 trap cleanup EXIT
 "${as_owner[@]}" "$pg_bin/initdb" -D "$work/data" -U cms --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
-"${as_owner[@]}" "$pg_bin/pg_ctl" -D "$work/data" -l "$work/server.log" -w \
-  -o "-p $port -k $work -h 127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null
+options="-p $port -k $work -h 127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+"${as_owner[@]}" "$pg_bin/pg_ctl" -D "$work/data" -l "$work/server.log" -w -o "$options" start >/dev/null
 export DATABASE_URL="postgres://cms@127.0.0.1:$port/postgres"
-export PG_SOCKET_DIR=$work PG_DATA_DIR=$work/data PG_BIN=$pg_bin
+# Tests that stop and restart the server (database outage) need these.
+export PG_SOCKET_DIR=$work PG_DATA_DIR=$work/data PG_BIN=$pg_bin PG_OPTIONS=$options
 "$@"

@@ -1,0 +1,131 @@
+"""Real servers for tests: a scratch database, the demo site loaded into it under
+given settings, and gunicorn serving it on a free loopback port."""
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+import uuid
+from contextlib import contextmanager
+from pathlib import Path
+
+import dj_database_url
+
+from tests.conftest import ROOT, run_manage
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url, headers=None, timeout=10):
+    """(status, body) of a GET; HTTP errors are answers too, not exceptions."""
+    request = urllib.request.Request(url, headers=headers or {})  # noqa: S310 - loopback only
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
+
+
+def _postgres_admin_connection(base_url):
+    import psycopg
+
+    config = dj_database_url.parse(base_url)
+    return psycopg.connect(
+        host=config["HOST"],
+        port=config["PORT"] or 5432,
+        user=config["USER"],
+        password=config["PASSWORD"] or None,
+        dbname=config["NAME"],
+        autocommit=True,
+    )
+
+
+@contextmanager
+def scratch_database(tmp_path):
+    """A database of its own: a fresh PostgreSQL database when the suite runs on
+    PostgreSQL, else an SQLite file."""
+    base_url = os.environ.get("DATABASE_URL", "")
+    if not base_url.startswith("postgres"):
+        yield f"sqlite:///{tmp_path / 'site.sqlite3'}"
+        return
+    name = f"scratch_{uuid.uuid4().hex[:10]}"
+    with _postgres_admin_connection(base_url) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield re.sub(r"/[^/]*$", f"/{name}", base_url)
+    finally:
+        try:
+            with _postgres_admin_connection(base_url) as admin:
+                admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        except Exception:  # noqa: BLE001,S110 - the cluster is thrown away after the run anyway
+            pass
+
+
+def production_env(tmp_path, database_url, **extra):
+    return {
+        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+        "SECRET_KEY": "test-" + uuid.uuid4().hex,
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DATABASE_URL": database_url,
+        "STATIC_ROOT": str(tmp_path / "static"),
+        "MEDIA_ROOT": str(tmp_path / "media"),
+        "TWO_FACTOR_REQUIRED": "false",
+        **extra,
+    }
+
+
+def prepare_site(env):
+    """migrate, load_demo_content and collectstatic under the given environment."""
+    for command in (
+        ["migrate", "--noinput"],
+        ["load_demo_content"],
+        ["collectstatic", "--noinput"],
+    ):
+        result = run_manage(*command, env=env, timeout=600)
+        assert result.returncode == 0, result.stderr
+
+
+@contextmanager
+def gunicorn(env, log_path, workers=1):
+    """gunicorn serving the site on a free port; yields its base URL."""
+    port = free_port()
+    with open(log_path, "wb") as log:
+        server = subprocess.Popen(  # noqa: S603 - fixed program and arguments
+            [
+                str(Path(sys.executable).parent / "gunicorn"),
+                "cms.wsgi:application",
+                "--config",
+                str(ROOT / "gunicorn.conf.py"),
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                str(workers),
+            ],
+            cwd=ROOT,
+            env={**os.environ, **env},
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                fetch(base + "/healthz", timeout=2)
+                break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise RuntimeError(Path(log_path).read_text()[-3000:]) from None
+                time.sleep(0.2)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
