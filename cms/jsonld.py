@@ -22,7 +22,8 @@ def render_json_ld(data):
 
 def breadcrumb_list(page, request=None):
     """A BreadcrumbList from the site's home page down to `page`."""
-    ancestors = page.get_ancestors(inclusive=True).filter(depth__gte=2).specific()
+    # Titles and URLs need no specific models: one query for the whole trail.
+    ancestors = page.get_ancestors(inclusive=True).filter(depth__gte=2)
     items = []
     for position, crumb in enumerate(ancestors, start=1):
         items.append(
