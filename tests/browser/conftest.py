@@ -9,17 +9,13 @@ missing browser is a failure instead. No browser is ever downloaded."""
 
 import json
 import os
-import subprocess
-import sys
-import time
-import uuid
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
 from tests.conftest import ROOT, run_manage
-from tests.test_production_server import fetch, free_port, scratch_database
+from tests.servers import gunicorn, prepare_site, production_env, scratch_database
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -89,61 +85,16 @@ def live_site(tmp_path_factory):
     _require_chromium()
     tmp_path = tmp_path_factory.mktemp("browser-site")
     with scratch_database(tmp_path) as database_url:
-        env = {
-            "DJANGO_SETTINGS_MODULE": "cms.settings.production",
-            "SECRET_KEY": "browser-test-" + uuid.uuid4().hex,
-            "ALLOWED_HOSTS": "127.0.0.1,localhost",
-            "DATABASE_URL": database_url,
-            "STATIC_ROOT": str(tmp_path / "static"),
-            "MEDIA_ROOT": str(tmp_path / "media"),
-            # Plain HTTP on the loopback: no TLS proxy in front of this server.
-            "SECURE_SSL_REDIRECT": "false",
-            "SECURE_HSTS_SECONDS": "0",
-        }
-        for command in (
-            ["migrate", "--noinput"],
-            ["load_demo_content"],
-            ["collectstatic", "--noinput"],
-        ):
-            result = run_manage(*command, env=env, timeout=300)
-            assert result.returncode == 0, result.stderr
+        # Plain HTTP on the loopback: no TLS proxy in front of this server.
+        env = production_env(
+            tmp_path, database_url, SECURE_SSL_REDIRECT="false", SECURE_HSTS_SECONDS="0"
+        )
+        prepare_site(env)
         result = run_manage("shell", "-c", LIVE_HOME_LANGUAGES, env=env)
         assert result.returncode == 0, result.stderr
         languages = json.loads(result.stdout.strip().splitlines()[-1])
-        port = free_port()
-        log_path = tmp_path / "gunicorn.log"
-        with open(log_path, "wb") as log:
-            server = subprocess.Popen(  # noqa: S603 - fixed interpreter and arguments
-                [
-                    str(Path(sys.executable).parent / "gunicorn"),
-                    "cms.wsgi:application",
-                    "--config",
-                    str(ROOT / "gunicorn.conf.py"),
-                    "--bind",
-                    f"127.0.0.1:{port}",
-                    "--workers",
-                    "2",
-                ],
-                cwd=ROOT,
-                env={**os.environ, **env},
-                stdout=log,
-                stderr=subprocess.STDOUT,
-            )
-        base = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + 30
-            while time.monotonic() < deadline:
-                try:
-                    if fetch(base + "/healthz")[0] == 200:
-                        break
-                except OSError:
-                    time.sleep(0.2)
-            else:
-                pytest.fail("gunicorn did not start:\n" + log_path.read_text(errors="replace"))
+        with gunicorn(env, tmp_path / "gunicorn.log", workers=2) as base:
             yield {"base": base, "languages": languages}
-        finally:
-            server.terminate()
-            server.wait(timeout=15)
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from html import unescape
 from urllib.parse import urlsplit
 
-from tests.test_production_server import fetch
+from tests.servers import fetch
 
 RTL_LANGUAGES = {"ar", "ur"}
 
