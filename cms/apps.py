@@ -7,6 +7,22 @@ class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from wagtail.signals import page_published
+
         from cms.page_cache import connect_invalidation
 
         connect_invalidation()
+        page_published.connect(_sync_facts_on_publish, dispatch_uid="cms-sync-facts")
+
+
+def _sync_facts_on_publish(sender, instance, **kwargs):
+    """Publishing a source-language page carries its facts to every translation."""
+    from django.conf import settings
+
+    from cms.translations import sync_facts_to_translations
+
+    if instance.locale.language_code != settings.LANGUAGE_CODE:
+        return
+    if not instance.get_translations().exists():
+        return
+    sync_facts_to_translations(instance)

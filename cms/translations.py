@@ -7,6 +7,9 @@ from pathlib import Path
 import polib
 from django.db import transaction
 from django.utils import timezone
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.models import Page
+from wagtail_localize.fields import copy_synchronised_fields, get_translatable_fields
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
@@ -109,9 +112,51 @@ def translate_from_catalog(instance, locale, catalog, *, publish=True, tool_name
         # wagtail-localize defers publishing to transaction commit with the page object
         # it held when saving; by then that object's tree counters may be stale (children
         # added since), and publishing would write them back. Publish a fresh copy now.
+        if not isinstance(instance, Page):
+            translation.save_target(publish=True)  # snippets have no drafts here
+            return instance.get_translation(locale)
         translation.save_target(publish=False)
         target = instance.get_translation(locale)
         if publish:
             target.get_latest_revision().publish()
             target.refresh_from_db()
     return target
+
+
+def sync_facts_to_translations(page):
+    """Copy the synchronized fields (phone, address, hours, exceptions, reviewer,
+    dates, ...) of a source-language page to every translation, so facts are the
+    same in every language without anyone copying them.
+
+    Live translations are republished from their live content with the new facts;
+    a translator's unpublished draft gets the facts too and stays the latest draft.
+    The translation source is refreshed so the translation editor shows new text to
+    translate and never writes old facts back."""
+    page = page.specific
+    TranslationSource.update_or_create_from_instance(page)
+    for translation in page.get_translations().select_related("locale"):
+        translation = translation.specific
+        draft = None
+        if translation.has_unpublished_changes and translation.latest_revision_id:
+            draft = translation.get_latest_revision_as_object()
+        if translation.live and translation.live_revision_id:
+            live = translation.live_revision.as_object()
+            _copy_facts(page, live)
+            live.save_revision(log_action=True).publish()
+        if draft is not None or not translation.live:
+            draft = draft or translation.get_latest_revision_as_object()
+            _copy_facts(page, draft)
+            draft.save_revision(log_action=True)
+
+
+def _copy_facts(source, target):
+    copy_synchronised_fields(source, target)
+    # wagtail-localize skips an emptied many-to-many field; facts include "none".
+    for field in source._meta.get_fields():
+        if isinstance(field, ParentalManyToManyField):
+            is_synchronized = any(
+                f.field_name == field.name and f.is_synchronized(source)
+                for f in get_translatable_fields(type(source))
+            )
+            if is_synchronized and not getattr(source, field.name).all():
+                setattr(target, field.name, [])

@@ -4,6 +4,7 @@ Idempotent: body areas and reviewers are matched by slug and name, pages by slug
 second run finds nothing to change and saves no revision."""
 
 from django.db import transaction
+from wagtail.blocks import StreamValue
 from wagtail.models import Page
 
 from cms.demo import upsert_child_page
@@ -132,8 +133,13 @@ def _body(data, pages):
             },
         )
     )
+    # Built from native values (not raw JSON) so list items are saved in Wagtail's
+    # block format with ids: wagtail-localize only extracts list items in that format.
     stream_block = ConditionPage.body.field.stream_block
-    return stream_block.to_python([{"type": kind, "value": value} for kind, value in body])
+    return StreamValue(
+        stream_block,
+        [(kind, stream_block.child_blocks[kind].to_python(value)) for kind, value in body],
+    )
 
 
 def _without_ids(value):

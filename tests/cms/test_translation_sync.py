@@ -1,0 +1,120 @@
+"""Facts that must be identical in every language (phone, address, coordinates,
+hours and their dated exceptions, reviewer, dates) follow the English page by
+themselves when it is published; translated text stays translated."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from wagtail.models import Locale
+
+from cms.translations import translate_from_catalog
+from locations.models import HoursException, LocationPage, OpeningHours
+
+pytestmark = pytest.mark.django_db
+
+
+def fake_catalog(page):
+    from wagtail_localize.models import StringSegment, TranslationSource
+
+    source, _ = TranslationSource.update_or_create_from_instance(page)
+    segments = StringSegment.objects.filter(source=source).select_related("string")
+    return {s.string.data: f"[es] {s.string.data}" for s in segments}
+
+
+@pytest.fixture
+def spanish():
+    return Locale.objects.get(language_code="es")
+
+
+@pytest.fixture
+def clinic_pair(page_by_path, spanish):
+    english = page_by_path("/locations/midtown/")
+    index = english.get_parent().specific
+    if index.get_translation_or_none(spanish) is None:
+        translate_from_catalog(index, spanish, fake_catalog(index))
+    translated = english.get_translation_or_none(spanish)
+    if translated is None:
+        translated = translate_from_catalog(english, spanish, fake_catalog(english))
+    return english, translated.specific
+
+
+def test_phone_address_and_coordinates_follow_the_english_page(clinic_pair, client):
+    english, spanish = clinic_pair
+    english.phone = "+12125550188"
+    english.street_address = "1 Example Plaza"
+    english.latitude = Decimal("40.750000")
+    english.save_revision().publish()
+
+    spanish.refresh_from_db()
+    assert spanish.phone == "+12125550188"
+    assert spanish.street_address == "1 Example Plaza"
+    assert spanish.latitude == Decimal("40.750000")
+    body = client.get(spanish.url).content.decode()
+    assert "(212) 555-0188" in body
+    assert "1 Example Plaza" in body
+    # The translated text is still the translation.
+    assert spanish.intro.startswith("[es] ")
+
+
+def test_weekly_hours_and_dated_exceptions_follow_the_english_page(clinic_pair, client):
+    english, spanish = clinic_pair
+    english.opening_hours.clear()
+    english.opening_hours.add(
+        OpeningHours(weekday=2, opens=datetime.time(7, 15), closes=datetime.time(19, 45))
+    )
+    english.hours_exceptions.add(
+        HoursException(
+            date=datetime.date.today() + datetime.timedelta(days=5),
+            label="Staff training",
+            closed=True,
+        )
+    )
+    english.save_revision().publish()
+
+    spanish = LocationPage.objects.get(pk=spanish.pk)
+    hours = list(spanish.opening_hours.values_list("weekday", "opens", "closes"))
+    assert hours == [(2, datetime.time(7, 15), datetime.time(19, 45))]
+    assert spanish.hours_exceptions.filter(label="Staff training").exists()
+    # The English page keeps its own rows: nothing was moved away from it.
+    assert english.opening_hours.count() == 1
+    assert english.hours_exceptions.filter(label="Staff training").count() == 1
+    assert spanish.opening_hours.get().pk != english.opening_hours.get().pk
+
+
+def test_a_translators_unpublished_draft_keeps_its_text_and_gets_the_facts(clinic_pair):
+    english, spanish = clinic_pair
+    spanish.intro = "[es] borrador del traductor"
+    spanish.save_revision()
+    english.phone = "+12125550177"
+    english.save_revision().publish()
+
+    spanish.refresh_from_db()
+    assert spanish.phone == "+12125550177"  # live copy republished with the new phone
+    assert spanish.has_unpublished_changes
+    draft = spanish.get_latest_revision_as_object()
+    assert draft.intro == "[es] borrador del traductor"
+    assert draft.phone == "+12125550177"
+
+
+def test_reviewer_review_date_and_emptied_related_conditions_follow(page_by_path, spanish):
+    from cms.models import Clinician
+
+    english = page_by_path("/conditions/neck-spasms/")
+    index = english.get_parent().specific
+    if index.get_translation_or_none(spanish) is None:
+        translate_from_catalog(index, spanish, fake_catalog(index))
+    translated = english.get_translation_or_none(spanish) or translate_from_catalog(
+        english, spanish, fake_catalog(english)
+    )
+    assert translated.specific.related_conditions.exists()
+    other = Clinician.objects.filter(locale=english.locale).exclude(pk=english.reviewer_id).first()
+    english.reviewer = other
+    english.last_reviewed = datetime.date(2026, 11, 1)
+    english.related_conditions = []
+    english.save_revision().publish()
+
+    translated = translated.specific_class.objects.get(pk=translated.pk)
+    assert translated.reviewer_id == other.pk
+    assert translated.last_reviewed == datetime.date(2026, 11, 1)
+    assert not translated.related_conditions.exists()
