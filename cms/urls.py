@@ -9,7 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import two_factor
+from cms import po_upload, two_factor
 from cms import views as cms_views
 from search import views as search_views
 
@@ -19,6 +19,10 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("admin/2fa/setup/", two_factor.setup, name=two_factor.SETUP_URL_NAME),
     path("admin/2fa/verify/", two_factor.verify, name=two_factor.VERIFY_URL_NAME),
+    path(
+        "admin/localize/translate/<int:translation_id>/pofile/upload/",
+        po_upload.guarded_upload_pofile,
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
