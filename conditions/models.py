@@ -11,7 +11,9 @@ from django.db.models.functions import Coalesce, Lower, NullIf
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from modelcluster.fields import ParentalManyToManyField
+from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
@@ -52,6 +54,27 @@ class BodyArea(TranslatableMixin, models.Model):
 
     def __str__(self):
         return self.name
+
+
+class BodyAreaAPIField(serializers.Field):
+    """A condition page's body area for the API: {slug, name}, the name in the page's
+    language where the area is translated (the link itself is synchronized)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, page):
+        area = page.body_area
+        if area is None:
+            return None
+        if area.locale_id != page.locale_id:
+            area = (
+                BodyArea.objects.filter(
+                    translation_key=area.translation_key, locale_id=page.locale_id
+                ).first()
+                or area
+            )
+        return {"slug": area.slug, "name": area.name}
 
 
 class ConditionIndexPage(Page):
@@ -198,10 +221,20 @@ class ConditionPage(Page):
             heading="Medical review",
         ),
     ]
+    # Title, name, intro and the text inside every block (causes, symptoms, treatment,
+    # FAQ, ...): StreamField indexes each block's searchable content.
     search_fields = Page.search_fields + [
         index.SearchField("condition_name", boost=2),
-        index.SearchField("intro"),
+        index.SearchField("intro", boost=1.5),
+        index.SearchField("search_description"),
         index.SearchField("body"),
+    ]
+    # The read-only API (/api/v2/pages/?type=conditions.ConditionPage&fields=*).
+    api_fields = [
+        APIField("condition_name"),
+        APIField("intro"),
+        APIField("body_area", serializer=BodyAreaAPIField()),
+        APIField("last_reviewed"),
     ]
     parent_page_types = ["conditions.ConditionIndexPage"]
     subpage_types = []

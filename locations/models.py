@@ -12,7 +12,9 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
@@ -195,10 +197,26 @@ class LocationPage(RoutablePageMixin, Page):
         FieldPanel("body"),
     ]
     search_fields = Page.search_fields + [
-        index.SearchField("neighborhood"),
+        index.SearchField("neighborhood", boost=2),
+        index.SearchField("borough_name"),
         index.SearchField("street_address"),
+        index.SearchField("postal_code"),
+        index.SearchField("subway_text"),
+        index.SearchField("languages"),
         index.SearchField("intro"),
         index.FilterField("borough"),
+    ]
+    # The read-only API (/api/v2/pages/?type=locations.LocationPage&fields=*).
+    api_fields = [
+        APIField("neighborhood"),
+        APIField("borough"),
+        APIField("address", serializer=serializers.DictField(source="api_address")),
+        APIField("coordinates", serializer=serializers.DictField(source="api_coordinates")),
+        APIField("phone"),
+        APIField("email"),
+        APIField("hours", serializer=serializers.DictField(source="api_hours")),
+        APIField("languages", serializer=serializers.ListField(source="languages_list")),
+        APIField("accepting_new_patients"),
     ]
     parent_page_types = ["locations.LocationIndexPage"]
     subpage_types = []
@@ -305,6 +323,60 @@ class LocationPage(RoutablePageMixin, Page):
     @property
     def coordinates(self):
         return (self.latitude, self.longitude)
+
+    # -- search index and API ------------------------------------------------------
+
+    @property
+    def borough_name(self):
+        """The borough's name in the page's language (for the search index)."""
+        from django.utils import translation
+
+        with translation.override(self.locale.language_code if self.locale_id else None):
+            return str(dict(geo.BOROUGHS).get(self.borough, self.borough))
+
+    @property
+    def subway_text(self):
+        """Stations and their routes, e.g. "34 St-Penn Station A C E" (for the search index)."""
+        return " ".join(f"{row.station} {row.routes}" for row in self.subway_stations.all())
+
+    @property
+    def api_address(self):
+        return {
+            "street_address": self.street_address,
+            "address_line_2": self.address_line_2,
+            "locality": self.locality,
+            "region": "NY",
+            "postal_code": self.postal_code,
+            "country": "US",
+            "formatted": self.full_address,
+        }
+
+    @property
+    def api_coordinates(self):
+        return {"latitude": float(self.latitude), "longitude": float(self.longitude)}
+
+    @property
+    def api_hours(self):
+        """Weekly hours by weekday (0 = Monday) and dated exceptions for the next 60 days,
+        as 24-hour New York times."""
+        data = self.schedule.as_data()
+        today = timezone.localdate().isoformat()
+        return {
+            "timezone": settings.TIME_ZONE,
+            "weekly": [
+                {
+                    "weekday": day,
+                    "day": SCHEMA_DAYS[day],
+                    "intervals": data["weekly"].get(str(day), []),
+                }
+                for day in range(7)
+            ],
+            "exceptions": [
+                {"date": date, "label": item["label"], "intervals": item["intervals"]}
+                for date, item in data["exceptions"].items()
+                if date >= today
+            ],
+        }
 
     @cached_property
     def schedule(self):

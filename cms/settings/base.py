@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
@@ -48,10 +49,12 @@ INSTALLED_APPS = [
     "wagtail.images",
     "wagtail.search",
     "wagtail.admin",
+    "wagtail.api.v2",
     "wagtail",
     "modelcluster",
     "taggit",
     "django_filters",
+    "rest_framework",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -283,3 +286,42 @@ PAGE_CACHE_IGNORED_MODELS = ["locations.AppointmentRequest"]
 PUBLIC_CACHE_CONTROL = os.environ.get(
     "PUBLIC_CACHE_CONTROL", "public, max-age=60, s-maxage=600, stale-while-revalidate=60"
 )
+
+# Site search (search/views.py). The database backend uses PostgreSQL full-text search
+# in production and SQLite's FTS5 for the demo. SEARCH_BACKEND=opensearch or
+# elasticsearch (with SEARCH_URL and the matching client installed) switches to a
+# search server; see the README's "Search" section.
+SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "database").strip().lower()
+_SEARCH_BACKENDS = {
+    "database": "wagtail.search.backends.database",
+    "opensearch": "wagtail.search.backends.opensearch3",
+    "opensearch2": "wagtail.search.backends.opensearch2",
+    "elasticsearch": "wagtail.search.backends.elasticsearch9",
+    "elasticsearch8": "wagtail.search.backends.elasticsearch8",
+    "elasticsearch7": "wagtail.search.backends.elasticsearch7",
+}
+if SEARCH_BACKEND not in _SEARCH_BACKENDS:
+    raise ValueError(f"SEARCH_BACKEND must be one of {', '.join(_SEARCH_BACKENDS)}")
+if SEARCH_BACKEND != "database":
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": _SEARCH_BACKENDS[SEARCH_BACKEND],
+            "URLS": env_list("SEARCH_URL", "http://localhost:9200"),
+            "INDEX_PREFIX": os.environ.get("SEARCH_INDEX_PREFIX", "clinic_"),
+            "TIMEOUT": int(os.environ.get("SEARCH_TIMEOUT", "5")),
+        }
+    }
+# Searches are counted per day (search promotions' query log) for this many days.
+WAGTAILSEARCH_HITS_MAX_AGE = int(os.environ.get("SEARCH_HITS_MAX_AGE_DAYS", "90"))
+
+# Slug changes and moves leave a redirect behind (Wagtail's default, stated here).
+WAGTAILREDIRECTS_AUTO_CREATE = True
+
+# Read-only API (cms/api.py): anonymous, JSON only, at most 50 items per request.
+WAGTAILAPI_LIMIT_MAX = 50
+WAGTAILAPI_SEARCH_ENABLED = True
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+}
