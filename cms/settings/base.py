@@ -325,3 +325,23 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
 }
+
+# Machine translation in wagtail-localize's editor: off unless MACHINE_TRANSLATOR
+# names a service. Nothing calls an outside service unless an operator asks.
+_MACHINE_TRANSLATORS = {
+    "deepl": lambda: {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": os.environ["MACHINE_TRANSLATOR_KEY"]},
+    },
+    "libretranslate": lambda: {
+        "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+        "OPTIONS": {
+            "LIBRETRANSLATE_URL": os.environ["MACHINE_TRANSLATOR_URL"],
+            "API_KEY": os.environ.get("MACHINE_TRANSLATOR_KEY", ""),
+        },
+    },
+    # Reverses text; for trying the workflow without any service.
+    "dummy": lambda: {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"},
+}
+if os.environ.get("MACHINE_TRANSLATOR"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = _MACHINE_TRANSLATORS[os.environ["MACHINE_TRANSLATOR"]]()

@@ -53,3 +53,20 @@ def test_manage_py_defaults_to_development_settings():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "cms.settings.dev True"
+
+
+def test_machine_translation_is_off_by_default_and_pluggable_by_environment():
+    script = (
+        "from django.conf import settings as s;"
+        "print(getattr(s, 'WAGTAILLOCALIZE_MACHINE_TRANSLATOR', {}).get('CLASS'))"
+    )
+    off = run_manage("shell", "--no-imports", "-c", script, env={"MACHINE_TRANSLATOR": None})
+    assert off.stdout.strip().splitlines()[-1] == "None"
+    deepl = run_manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        script,
+        env={"MACHINE_TRANSLATOR": "deepl", "MACHINE_TRANSLATOR_KEY": "k:fx"},
+    )
+    assert deepl.stdout.strip().splitlines()[-1].endswith("DeepLTranslator")
