@@ -11,12 +11,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import po_upload, two_factor
 from cms import views as cms_views
+from cms.sitemap import TranslatedSitemap
 from search import views as search_views
 
 urlpatterns = [
     path("healthz", cms_views.healthz, name="healthz"),
     path("robots.txt", cms_views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedSitemap}}, name="sitemap"),
     path("admin/2fa/setup/", two_factor.setup, name=two_factor.SETUP_URL_NAME),
     path("admin/2fa/verify/", two_factor.verify, name=two_factor.VERIFY_URL_NAME),
     path(
@@ -45,4 +46,5 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
+handler404 = "cms.views.page_not_found"
 handler500 = "cms.views.server_error"

@@ -1,10 +1,13 @@
 import sys
 
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponseNotFound, JsonResponse
 from django.template import loader
+from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+
+from cms import error_pages
 
 
 @never_cache
@@ -23,10 +26,17 @@ def healthz(request):
 @require_GET
 def robots_txt(request):
     sitemap = request.build_absolute_uri("/sitemap.xml")
+    # Crawlers stay out of the admin, the appointment forms (in every language, e.g.
+    # /locations/midtown/appointment/ and /es/.../appointment/), search results (each
+    # search is counted for marketing) and the JSON API (for apps, not for indexing).
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /django-admin/",
+        "Disallow: /*/appointment/",
+        "Disallow: /search/",
+        "Disallow: /*/search/",
+        "Disallow: /api/",
         "",
         f"Sitemap: {sitemap}",
         "",
@@ -36,13 +46,24 @@ def robots_txt(request):
 
 def server_error(request):
     """The 500 page renders from a self-contained template: no database, no context
-    processors. When the error is the database being out of reach, patients get a
-    friendly 503 that asks them to retry, and load balancers see "unavailable"."""
+    processors, in the language of the URL's prefix (cms/error_pages.py). When the
+    error is the database being out of reach, patients get a friendly 503 that asks
+    them to retry, and load balancers see "unavailable"."""
     error = sys.exc_info()[1]
     if isinstance(error, OperationalError | InterfaceError):
         html = loader.get_template("503.html").render()
         response = HttpResponse(html, status=503)
         response["Retry-After"] = "30"
         return response
-    html = loader.get_template("500.html").render()
-    return HttpResponse(html, status=500)
+    context = error_pages.context_for(error_pages.language_for_path(request.path))
+    html = loader.get_template("500.html").render(context)
+    response = HttpResponse(html, status=500)
+    response["Content-Language"] = context["lang"]
+    return response
+
+
+def page_not_found(request, exception):
+    """The site's 404 page (in the site's design), worded in the visitor's language."""
+    context = {"error_texts": error_pages.TEXTS.get(get_language(), error_pages.TEXTS["en"])}
+    html = loader.render_to_string("404.html", context, request)
+    return HttpResponseNotFound(html)
