@@ -2,6 +2,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from cms.demo_users import ensure_demo_users
+from cms.roles import apply_roles
 from conditions import demo as conditions_demo
 from home import demo as home_demo
 from locations import demo as locations_demo
@@ -22,8 +24,12 @@ class Command(BaseCommand):
         home = home_demo.load()
         conditions_demo.load(home)
         locations_demo.load(home)
+        apply_roles()
         if settings.DEBUG or options["demo_users"]:
-            home_demo.ensure_demo_admin()
-            username, password = home_demo.DEMO_ADMIN
+            logins = ensure_demo_users()
+            username, password, _role = logins[0]
             self.stdout.write(f"Demo admin login: {username} / {password}")
+            self.stdout.write("Demo logins by role:")
+            for username, password, role in logins:
+                self.stdout.write(f"  {username} / {password}  ({role})")
         self.stdout.write(self.style.SUCCESS("Demo content is loaded."))

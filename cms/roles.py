@@ -1,0 +1,333 @@
+"""Editorial roles: who may edit, publish and review what (docs/roles.md explains why).
+
+Groups and the "Clinical review" workflow are created by a data migration
+(cms/migrations/0002_editorial_roles.py), so every database has them. What depends
+on the page tree (page permissions, the workflow's place in the tree, one group per
+clinic) is applied here:
+
+- `apply_roles()` attaches everything to the current tree. It is idempotent; it runs
+  from `load_demo_content` and `manage.py apply_roles` (after an operator builds or
+  imports a tree).
+- Signal handlers keep the tree covered as it grows: a new clinic gets its managers'
+  group, a clinic's translation joins that group's pages, a new condition index (in
+  any language) gets the workflow and the reviewers, a new language's home page gets
+  the translators.
+
+Page permissions in Wagtail are inherited by every page below the one they are
+granted on. Marketing editors hold "publish" on the English home page, so that they
+can publish the home page, indexes and clinics; `ClinicalReviewPermissionTester`
+makes that inherited grant stop at the condition index: on condition pages only a
+"publish" granted at the condition index or below counts (the clinical reviewers'
+grant). Everybody else submits condition pages to the "Clinical review" workflow.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Locale,
+    Page,
+    PagePermissionTester,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+MARKETING_EDITORS = "Marketing editors"
+CLINICAL_REVIEWERS = "Clinical reviewers"
+TRANSLATORS = "Translators"
+LOCATION_MANAGERS_PREFIX = "Location managers: "
+CLINICAL_REVIEW = "Clinical review"
+
+ACCESS_ADMIN = "wagtailadmin.access_admin"
+SNIPPET_EDIT = [
+    "cms.add_clinician",
+    "cms.change_clinician",
+    "conditions.add_bodyarea",
+    "conditions.change_bodyarea",
+    "locations.add_insurance",
+    "locations.change_insurance",
+]
+
+# Model permissions of the fixed groups (the migration creates the same; this list
+# is what `apply_roles` makes sure of, so a later addition reaches old databases).
+MODEL_PERMISSIONS = {
+    MARKETING_EDITORS: [
+        ACCESS_ADMIN,
+        "wagtail_localize.submit_translation",
+        *SNIPPET_EDIT,
+        "cms.delete_clinician",
+        "conditions.delete_bodyarea",
+        "locations.delete_insurance",
+        "cms.change_sitesettings",
+    ],
+    CLINICAL_REVIEWERS: [ACCESS_ADMIN],
+    # Snippet translations go through the snippet's change view; Django's model
+    # permissions cannot be limited to one language (docs/roles.md).
+    TRANSLATORS: [ACCESS_ADMIN, "wagtail_localize.submit_translation", *SNIPPET_EDIT],
+}
+LOCATION_MANAGER_PERMISSIONS = [
+    ACCESS_ADMIN,
+    "locations.view_appointmentrequest",
+    "locations.change_appointmentrequest",
+]
+# Permissions on the root collection (images and documents).
+COLLECTION_PERMISSIONS = {
+    MARKETING_EDITORS: [
+        "wagtailimages.add_image",
+        "wagtailimages.change_image",
+        "wagtailimages.choose_image",
+        "wagtaildocs.add_document",
+        "wagtaildocs.change_document",
+        "wagtaildocs.choose_document",
+    ],
+    CLINICAL_REVIEWERS: ["wagtailimages.choose_image", "wagtaildocs.choose_document"],
+    TRANSLATORS: ["wagtailimages.choose_image", "wagtaildocs.choose_document"],
+}
+LOCATION_MANAGER_COLLECTION_PERMISSIONS = ["wagtailimages.add_image", "wagtailimages.choose_image"]
+
+# Page permissions, by where they are granted.
+EDITOR_PAGE_ACTIONS = ["add", "change", "publish", "lock", "unlock"]  # English home page
+TRANSLATOR_PAGE_ACTIONS = ["add", "change", "publish", "lock", "unlock"]  # other homes
+REVIEWER_PAGE_ACTIONS = ["change", "publish", "lock", "unlock"]  # every condition index
+MANAGER_PAGE_ACTIONS = ["change", "publish", "lock", "unlock"]  # the clinic, each language
+
+
+# --- Publishing condition pages -------------------------------------------------------
+
+
+def _grants_from(tester, min_depth):
+    """The actions granted to the tester's user on pages at `min_depth` or deeper
+    (among the grants that cover the tester's page)."""
+    return {
+        perm.permission.codename.rsplit("_", maxsplit=1)[0]
+        for perm in tester.permission_policy.get_cached_permissions_for_user(tester.user)
+        if tester.page.path.startswith(perm.page.path) and perm.page.depth >= min_depth
+    }
+
+
+class ConditionPagePermissionTester(PagePermissionTester):
+    """A condition page is published only by those granted "publish" at its index
+    (or on the page): a "publish" inherited from the home page does not count. The
+    same holds for unpublishing, scheduling and deleting a live page."""
+
+    def __init__(self, user, page):
+        super().__init__(user, page)
+        if hasattr(self, "permissions") and "publish" in self.permissions:
+            if "publish" not in _grants_from(self, page.depth - 1):
+                self.permissions = self.permissions - {"publish"}
+
+
+class ConditionIndexPermissionTester(PagePermissionTester):
+    """The index itself follows the usual rules, but creating-and-publishing a
+    condition page in one go, or reordering live ones, needs the reviewers' grant."""
+
+    def _may_publish_children(self):
+        if not self.user.is_active:
+            return False
+        return self.user.is_superuser or "publish" in _grants_from(self, self.page.depth)
+
+    def can_publish_subpage(self):
+        return super().can_publish_subpage() and self._may_publish_children()
+
+    def can_reorder_children(self):
+        return super().can_reorder_children() and self._may_publish_children()
+
+
+def condition_page_permissions_for_user(self, user):
+    return ConditionPagePermissionTester(user, self)
+
+
+def condition_index_permissions_for_user(self, user):
+    return ConditionIndexPermissionTester(user, self)
+
+
+def install_permission_testers():
+    """Give the condition models their testers (Wagtail's documented extension point
+    is overriding Page.permissions_for_user; the base Page casts to the specific
+    class whenever a subclass overrides it, so plain Page querysets obey it too)."""
+    from conditions.models import ConditionIndexPage, ConditionPage
+
+    ConditionPage.permissions_for_user = condition_page_permissions_for_user
+    ConditionIndexPage.permissions_for_user = condition_index_permissions_for_user
+
+
+# --- Groups, permissions and the workflow ----------------------------------------------
+
+
+def _permission(label):
+    app_label, codename = label.split(".")
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _page_permission(action):
+    return Permission.objects.get(
+        content_type=ContentType.objects.get_for_model(Page), codename=f"{action}_page"
+    )
+
+
+def grant_page(group, page, actions):
+    """Give `group` `actions` ("add", "change", "publish", ...) on `page` and below."""
+    for action in actions:
+        GroupPagePermission.objects.get_or_create(
+            group=group, page_id=page.pk, permission=_page_permission(action)
+        )
+
+
+def _grant_collection(group, labels):
+    root = Collection.get_first_root_node()
+    if root is None:
+        return
+    for label in labels:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=root, permission=_permission(label)
+        )
+
+
+def ensure_group(name, model_permissions, collection_permissions=()):
+    group, _created = Group.objects.get_or_create(name=name)
+    group.permissions.add(*[_permission(label) for label in model_permissions])
+    _grant_collection(group, collection_permissions)
+    return group
+
+
+def ensure_groups():
+    return {
+        name: ensure_group(name, perms, COLLECTION_PERMISSIONS.get(name, ()))
+        for name, perms in MODEL_PERMISSIONS.items()
+    }
+
+
+def clinical_review_workflow():
+    """The "Clinical review" workflow: one task, approved by the clinical reviewers."""
+    reviewers = ensure_group(
+        CLINICAL_REVIEWERS,
+        MODEL_PERMISSIONS[CLINICAL_REVIEWERS],
+        COLLECTION_PERMISSIONS[CLINICAL_REVIEWERS],
+    )
+    workflow, _created = Workflow.objects.get_or_create(
+        name=CLINICAL_REVIEW, defaults={"active": True}
+    )
+    task = GroupApprovalTask.objects.filter(name=CLINICAL_REVIEW).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=CLINICAL_REVIEW)
+    task.groups.add(reviewers)
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    return workflow
+
+
+def _is_default_locale(page):
+    return page.locale_id == Locale.get_default().pk
+
+
+def apply_to_home(home):
+    """English home: marketing editors. Any other language's home: translators."""
+    if _is_default_locale(home):
+        grant_page(Group.objects.get(name=MARKETING_EDITORS), home, EDITOR_PAGE_ACTIONS)
+    else:
+        grant_page(Group.objects.get(name=TRANSLATORS), home, TRANSLATOR_PAGE_ACTIONS)
+
+
+def apply_to_condition_index(index):
+    """Every condition index, in every language: the workflow and its reviewers."""
+    workflow = clinical_review_workflow()
+    WorkflowPage.objects.update_or_create(page_id=index.pk, defaults={"workflow": workflow})
+    grant_page(Group.objects.get(name=CLINICAL_REVIEWERS), index, REVIEWER_PAGE_ACTIONS)
+
+
+def managers_group_name(clinic):
+    return (LOCATION_MANAGERS_PREFIX + clinic.title)[:150]
+
+
+def clinic_managers_group(clinic):
+    """The managers' group of a clinic (an English LocationPage), created on first use.
+    Found by its permission on the clinic page, so renaming the clinic or the group
+    keeps the link."""
+    source = clinic.get_translation_or_none(Locale.get_default()) or clinic
+    group = (
+        Group.objects.filter(
+            name__startswith=LOCATION_MANAGERS_PREFIX, page_permissions__page_id=source.pk
+        )
+        .order_by("pk")
+        .first()
+    )
+    if group is None:
+        group, _created = Group.objects.get_or_create(name=managers_group_name(source))
+    group.permissions.add(*[_permission(label) for label in LOCATION_MANAGER_PERMISSIONS])
+    _grant_collection(group, LOCATION_MANAGER_COLLECTION_PERMISSIONS)
+    grant_page(group, source, MANAGER_PAGE_ACTIONS)
+    return group
+
+
+def apply_to_clinic(clinic):
+    """A clinic's managers edit and publish it and its translations."""
+    group = clinic_managers_group(clinic)
+    for page in clinic.get_translations(inclusive=True):
+        grant_page(group, page, MANAGER_PAGE_ACTIONS)
+    return group
+
+
+@transaction.atomic
+def apply_roles():
+    """Attach the roles to the whole current tree. Idempotent. Returns a summary."""
+    from conditions.models import ConditionIndexPage
+    from home.models import HomePage
+    from locations.models import LocationPage
+
+    ensure_groups()
+    clinical_review_workflow()
+    homes = list(HomePage.objects.all())
+    for home in homes:
+        apply_to_home(home)
+    indexes = list(ConditionIndexPage.objects.all())
+    for index in indexes:
+        apply_to_condition_index(index)
+    clinics = list(LocationPage.objects.filter(locale=Locale.get_default()))
+    groups = [apply_to_clinic(clinic) for clinic in clinics]
+    return {
+        "home pages": len(homes),
+        "condition indexes": len(indexes),
+        "clinics": len(clinics),
+        "clinic groups": sorted(group.name for group in groups),
+    }
+
+
+# --- Keeping a growing tree covered ---------------------------------------------------
+
+
+def _roles_exist():
+    return Group.objects.filter(name=MARKETING_EDITORS).exists()
+
+
+def on_home_saved(sender, instance, created, raw=False, **kwargs):
+    if created and not raw and _roles_exist():
+        apply_to_home(instance)
+
+
+def on_condition_index_saved(sender, instance, created, raw=False, **kwargs):
+    if created and not raw and _roles_exist():
+        apply_to_condition_index(instance)
+
+
+def on_clinic_saved(sender, instance, created, raw=False, **kwargs):
+    """A new clinic gets its managers' group; a new translation joins its group."""
+    if created and not raw:
+        apply_to_clinic(instance)
+
+
+def connect_signals():
+    from django.db.models.signals import post_save
+
+    from conditions.models import ConditionIndexPage
+    from home.models import HomePage
+    from locations.models import LocationPage
+
+    post_save.connect(on_home_saved, sender=HomePage, dispatch_uid="roles-home")
+    post_save.connect(
+        on_condition_index_saved, sender=ConditionIndexPage, dispatch_uid="roles-condition-index"
+    )
+    post_save.connect(on_clinic_saved, sender=LocationPage, dispatch_uid="roles-clinic")

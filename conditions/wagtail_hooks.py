@@ -1,0 +1,208 @@
+"""Admin for health content: condition pages publish only through clinical review
+(cms/roles.py), translators can submit translated condition pages to that review,
+and the dashboard lists what needs attention: condition pages whose medical review is
+more than twelve months old and translations older than their English source."""
+
+import datetime
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import F, OuterRef, Q, Subquery
+from django.forms import Media
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template import engines
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_http_methods
+from wagtail import hooks
+from wagtail.admin.widgets import ListingButton
+from wagtail.models import Locale, Page
+from wagtail.permissions import policy_registry
+
+from cms import roles
+from conditions.models import ConditionPage
+
+roles.install_permission_testers()
+roles.connect_signals()
+
+REVIEW_INTERVAL = datetime.timedelta(days=365)
+PANEL_LIMIT = 25
+
+
+# --- What needs attention -------------------------------------------------------------
+
+
+def editable_pages(user):
+    return policy_registry.get_by_type(Page).instances_user_has_any_permission_for(
+        user, ["change", "publish"]
+    )
+
+
+def reviews_due(user, today=None):
+    """Condition pages (any language) the user may edit whose medical review is older
+    than twelve months, or that have no review date: oldest first."""
+    today = today or timezone.localdate()
+    pages = ConditionPage.objects.filter(
+        Q(last_reviewed__lt=today - REVIEW_INTERVAL) | Q(last_reviewed__isnull=True)
+    )
+    if not user.is_superuser:
+        pages = pages.filter(pk__in=editable_pages(user).values("pk"))
+    return pages.select_related("locale").order_by(
+        F("last_reviewed").asc(nulls_first=True), "title", "pk"
+    )
+
+
+def translations_behind(user):
+    """Translated pages the user may edit that were last published (or synced from
+    their source) before their English page was last published, or never published."""
+    default = Locale.get_default()
+    english = Page.objects.filter(locale=default, translation_key=OuterRef("translation_key"))
+    pages = (
+        Page.objects.exclude(locale=default)
+        .filter(alias_of__isnull=True)
+        .annotate(
+            source_published_at=Subquery(english.values("last_published_at")[:1]),
+            source_id=Subquery(english.values("pk")[:1]),
+        )
+        .filter(source_published_at__isnull=False)
+        .filter(
+            Q(last_published_at__isnull=True) | Q(last_published_at__lt=F("source_published_at"))
+        )
+    )
+    if not user.is_superuser:
+        pages = pages.filter(pk__in=editable_pages(user).values("pk"))
+    return pages.select_related("locale").order_by("-source_published_at", "path")
+
+
+PANEL_TEMPLATE = """{% load i18n wagtailadmin_tags %}
+{% if reviews or behind %}
+{% panel id="clinical-attention" heading=heading classname="w-panel--dashboard" %}
+  {% if reviews %}
+  <h3>{% trans "Medical review older than twelve months" %}</h3>
+  <table class="listing listing--dashboard">
+    <thead><tr><th>{% trans "Condition page" %}</th><th>{% trans "Language" %}</th>
+      <th>{% trans "Last reviewed" %}</th></tr></thead>
+    <tbody>{% for page in reviews %}
+      <tr><td><a href="{% url 'wagtailadmin_pages:edit' page.pk %}">{{ page.title }}</a></td>
+        <td>{{ page.locale.get_display_name }}</td>
+        <td>{{ page.last_reviewed|date:"Y-m-d"|default:never }}</td></tr>
+    {% endfor %}</tbody>
+  </table>
+  {% endif %}
+  {% if behind %}
+  <h3>{% trans "Translations behind their English source" %}</h3>
+  <table class="listing listing--dashboard">
+    <thead><tr><th>{% trans "Translation" %}</th><th>{% trans "Language" %}</th>
+      <th>{% trans "English published" %}</th>
+      <th>{% trans "Translation published" %}</th></tr></thead>
+    <tbody>{% for page in behind %}
+      <tr><td><a href="{% url 'wagtailadmin_pages:edit' page.pk %}">{{ page.title }}</a></td>
+        <td>{{ page.locale.get_display_name }}</td>
+        <td>{{ page.source_published_at|date:"Y-m-d H:i" }}</td>
+        <td>{{ page.last_published_at|date:"Y-m-d H:i"|default:never }}</td></tr>
+    {% endfor %}</tbody>
+  </table>
+  {% endif %}
+{% endpanel %}
+{% endif %}
+"""
+
+
+class ClinicalAttentionPanel:
+    """Dashboard panel (a Wagtail component: name, order, media, render_html)."""
+
+    name = "clinical_attention"
+    order = 90
+    media = Media()
+
+    def render_html(self, parent_context):
+        request = parent_context["request"]
+        template = engines["django"].from_string(PANEL_TEMPLATE)
+        return template.render(
+            {
+                "heading": _("Needs attention: reviews and translations"),
+                "never": _("never"),
+                "reviews": list(reviews_due(request.user)[:PANEL_LIMIT]),
+                "behind": list(translations_behind(request.user)[:PANEL_LIMIT]),
+            },
+            request,
+        )
+
+
+@hooks.register("construct_homepage_panels")
+def add_clinical_attention_panel(request, panels):
+    panels.append(ClinicalAttentionPanel())
+
+
+# --- Submitting a translated condition page for clinical review -----------------------
+
+CONFIRM_TEMPLATE = """{% extends "wagtailadmin/generic/base.html" %}{% load i18n %}
+{% block main_content %}
+<p>{% blocktrans with title=page.get_admin_display_title %}Send “{{ title }}” to the
+ {{ workflow }} workflow? A clinical reviewer approves it before it goes live.
+ {% endblocktrans %}</p>
+<form method="post">{% csrf_token %}
+  <button type="submit" class="button">{% trans "Submit for clinical review" %}</button>
+</form>
+{% endblock %}
+"""
+
+
+def can_submit_for_review(page, user):
+    if not isinstance(page.specific_deferred, ConditionPage):
+        return False
+    perms = page.permissions_for_user(user)
+    return (
+        page.get_workflow() is not None
+        and perms.can_edit()
+        and perms.can_submit_for_moderation()
+        and not perms.can_publish()
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def submit_for_review(request, page_id):
+    """The translation editor (wagtail-localize) offers "Save" and "Publish" only; this
+    starts the page's workflow on its latest draft for those who may not publish."""
+    page = get_object_or_404(Page, pk=page_id).specific
+    if not can_submit_for_review(page, request.user):
+        raise PermissionDenied
+    workflow = page.get_workflow()
+    if request.method == "POST":
+        workflow.start(page, request.user)
+        messages.success(
+            request, _("“%(title)s” was submitted for clinical review.") % {"title": page.title}
+        )
+        return redirect("wagtailadmin_explore", page.get_parent().pk)
+    template = engines["django"].from_string(CONFIRM_TEMPLATE)
+    context = {
+        "page": page,
+        "workflow": workflow.name,
+        "page_title": _("Submit for clinical review"),
+        "header_title": _("Submit for clinical review"),
+    }
+    return HttpResponse(template.render(context, request))
+
+
+@hooks.register("register_admin_urls")
+def clinical_review_urls():
+    return [
+        path(
+            "conditions/submit-for-review/<int:page_id>/",
+            submit_for_review,
+            name="conditions_submit_for_review",
+        )
+    ]
+
+
+@hooks.register("register_page_listing_more_buttons")
+def submit_for_review_button(page, user, view_name=None, next_url=None):
+    if page.locale_id != Locale.get_default().pk and can_submit_for_review(page, user):
+        yield ListingButton(
+            _("Submit for clinical review"),
+            reverse("conditions_submit_for_review", args=[page.pk]),
+            icon_name="tasks",
+            priority=20,
+        )
