@@ -35,6 +35,11 @@ test-browser: install
 test-postgres: install
 	bash scripts/with-postgres.sh $(PG_PORT) $(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# Benchmarks (figures in the README): PostgreSQL with scale content, then SQLite demo.
+bench: install
+	bash scripts/with-postgres.sh $(PG_PORT) $(BIN)/python bench/bench.py --database postgres
+	$(BIN)/python bench/bench.py --database sqlite --no-scale --no-memory
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

@@ -2,16 +2,12 @@
 database; each test runs in a transaction that is rolled back, so tests may change
 content freely."""
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 from django.core.management import call_command
 from wagtail.models import Page, Site
 
-ROOT = Path(__file__).resolve().parent.parent
+# Re-exported: tests import these from here.
+from tests.servers import ROOT, run_manage  # noqa: E402,F401
 
 
 @pytest.fixture(scope="session")
@@ -49,18 +45,3 @@ def admin_user(django_user_model):
 def admin_client(client, admin_user):
     client.force_login(admin_user)
     return client
-
-
-def run_manage(*args, env=None, timeout=120):
-    """Run manage.py in a fresh interpreter (for settings that must be imported anew).
-    An env value of None removes that variable."""
-    full_env = {**os.environ, **(env or {})}
-    full_env = {key: value for key, value in full_env.items() if value is not None}
-    return subprocess.run(  # noqa: S603 - fixed interpreter and arguments
-        [sys.executable, str(ROOT / "manage.py"), *args],
-        cwd=ROOT,
-        env=full_env,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )

@@ -1,5 +1,6 @@
-"""Real servers for tests: a scratch database, the demo site loaded into it under
-given settings, and gunicorn serving it on a free loopback port."""
+"""Real servers for tests and benchmarks: a scratch database, the demo site loaded
+into it under given settings, and gunicorn serving it on a free loopback port. No
+Django import here, so scripts outside the test run (bench/) can use it too."""
 
 import os
 import re
@@ -15,7 +16,22 @@ from pathlib import Path
 
 import dj_database_url
 
-from tests.conftest import ROOT, run_manage
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_manage(*args, env=None, timeout=120):
+    """Run manage.py in a fresh interpreter (for settings that must be imported anew).
+    An env value of None removes that variable."""
+    full_env = {**os.environ, **(env or {})}
+    full_env = {key: value for key, value in full_env.items() if value is not None}
+    return subprocess.run(  # noqa: S603 - fixed interpreter and arguments
+        [sys.executable, str(ROOT / "manage.py"), *args],
+        cwd=ROOT,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def free_port():

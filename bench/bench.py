@@ -1,0 +1,226 @@
+"""Benchmark the site as production serves it: gunicorn (production settings,
+2 workers) on the configured database, driven by wrk, each page with the page
+cache off (cold) and on (warm), next to a static file from the same server as the
+ceiling. Prints one table and writes it to bench/results/.
+
+    make bench                      # PostgreSQL with seed_scale_content, then SQLite
+    python bench/bench.py --database sqlite --no-scale
+"""
+
+import argparse
+import datetime
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from contextlib import ExitStack
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from tests.servers import (  # noqa: E402
+    ROOT,
+    fetch,
+    gunicorn,
+    prepare_site,
+    production_env,
+    run_manage,
+    scratch_database,
+)
+
+HTTPS = {"X-Forwarded-Proto": "https"}
+PAGES = [
+    ("home", "/"),
+    ("condition index", "/conditions/"),
+    ("condition page", "/conditions/neck-spasms/"),
+    ("location index", "/locations/"),
+    ("finder ?zip=", "/locations/?zip=10001"),
+    ("location page", "/locations/midtown/"),
+    ("search", "/search/?q=neck"),
+    ("Spanish page", None),  # found from the condition page's hreflang links
+]
+
+
+def ensure_wrk():
+    if shutil.which("wrk"):
+        return
+    if os.geteuid() != 0:
+        sys.exit("wrk is missing: apt-get install wrk")
+    subprocess.run(["apt-get", "update", "-qq"], check=True)  # noqa: S607
+    subprocess.run(  # noqa: S603
+        ["apt-get", "install", "-y", "-qq", "wrk"],  # noqa: S607
+        check=True,
+        env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
+    )
+
+
+def _ms(value, unit):
+    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+
+def wrk(url, seconds, connections=8):
+    """Requests a second, p50 and p99 in ms, non-2xx/3xx count and total requests."""
+    out = subprocess.run(  # noqa: S603
+        [  # noqa: S607
+            "wrk",
+            "-t2",
+            f"-c{connections}",
+            f"-d{seconds}s",
+            "--latency",
+            "-H",
+            "X-Forwarded-Proto: https",
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    p50 = _ms(*re.search(r"\s50%\s+([\d.]+)(us|ms|s)", out).groups())
+    p99 = _ms(*re.search(r"\s99%\s+([\d.]+)(us|ms|s)", out).groups())
+    errors = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
+    total = int(re.search(r"(\d+) requests in", out).group(1))
+    return {
+        "rps": rps,
+        "p50": p50,
+        "p99": p99,
+        "non2xx": int(errors.group(1)) if errors else 0,
+        "requests": total,
+    }
+
+
+def worker_rss_kib(master_pid):
+    """Resident memory of each gunicorn worker (children of the master)."""
+    children = Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text().split()
+    sizes = []
+    for pid in children:
+        status = Path(f"/proc/{pid}/status").read_text()
+        sizes.append(int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1)))
+    return sizes
+
+
+def gunicorn_master_pid(base_url):
+    port = base_url.rsplit(":", 1)[1]
+    out = subprocess.run(["pgrep", "-f", f"127.0.0.1:{port}"], capture_output=True, text=True)  # noqa: S603,S607
+    pids = sorted(int(pid) for pid in out.stdout.split())
+    return pids[0]
+
+
+def find_urls(base):
+    urls = dict(PAGES)
+    _status, body = fetch(base + "/conditions/neck-spasms/", HTTPS)
+    match = re.search(rb'hreflang="es" href="https?://[^/]+(/[^"]+)"', body)
+    urls["Spanish page"] = match.group(1).decode() if match else "/es/"
+    _status, body = fetch(base + "/conditions/", HTTPS)
+    static = re.search(rb'href="(/static/css/[^"]+\.css)"', body).group(1).decode()
+    return urls, static
+
+
+def run(args):
+    ensure_wrk()
+    tmp = Path(tempfile.mkdtemp(prefix="cms-bench-"))
+    rows = []
+    with ExitStack() as stack:
+        if args.database == "sqlite":
+            os.environ.pop("DATABASE_URL", None)
+        elif not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+            sys.exit("--database postgres needs DATABASE_URL (make bench starts a cluster)")
+        database_url = stack.enter_context(scratch_database(tmp))
+        env = production_env(
+            tmp,
+            database_url,
+            GUNICORN_MAX_REQUESTS="0",
+            LOG_LEVEL="WARNING",
+            GUNICORN_ACCESS_LOG="",
+        )
+        started = time.monotonic()
+        prepare_site(env)
+        if args.scale:
+            result = run_manage("seed_scale_content", env=env, timeout=3600)
+            assert result.returncode == 0, result.stderr
+            print(result.stdout.strip())
+        print(f"content ready in {time.monotonic() - started:.0f}s")
+        memory = None
+        for mode, cache_seconds in (("cold", "0"), ("warm", "600")):
+            server_env = {**env, "PAGE_CACHE_SECONDS": cache_seconds}
+            with gunicorn(server_env, tmp / f"gunicorn-{mode}.log", workers=2) as base:
+                urls, static = find_urls(base)
+                ceiling = wrk(base + static, args.seconds)
+                rows.append((mode, "static file", static, ceiling, ceiling))
+                for name, path in urls.items():
+                    fetch(base + path, HTTPS)  # prime: renditions, caches, connections
+                    figures = wrk(base + path, args.seconds)
+                    rows.append((mode, name, path, figures, ceiling))
+                if mode == "cold" and args.memory:
+                    memory = measure_memory(base, urls["condition page"])
+            errors = [
+                line
+                for line in (tmp / f"gunicorn-{mode}.log").read_text().splitlines()
+                if "Error" in line or "Traceback" in line
+            ]
+            if errors:
+                print(f"{mode} server logged errors:", *errors[:10], sep="\n  ")
+    report = render(rows, memory, args)
+    print(report)
+    out = ROOT / "bench" / "results" / f"{datetime.datetime.now():%Y-%m-%d-%H%M}-{args.database}.md"
+    out.write_text(report)
+    print(f"written to {out.relative_to(ROOT)}")
+
+
+def measure_memory(base, path):
+    """Worker memory after 10,000 and 20,000 requests to the condition page."""
+    master = gunicorn_master_pid(base)
+    before = worker_rss_kib(master)
+    samples = []
+    for _round in range(2):
+        served = 0
+        while served < 10_000:
+            served += wrk(base + path, 5)["requests"]
+        samples.append(worker_rss_kib(master))
+    return before, samples
+
+
+def render(rows, memory, args):
+    lines = [
+        f"# Benchmark, {datetime.datetime.now():%Y-%m-%d %H:%M}, {args.database}"
+        + (", scale content" if args.scale else ", demo content"),
+        "",
+        "gunicorn, production settings, 2 workers; wrk -t2 -c8, "
+        f"{args.seconds}s a row. Ratios are to the static file in the same server run.",
+        "",
+        "| cache | page | req/s | ratio | p50 ms | p99 ms | non-2xx |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for mode, name, _path, figures, ceiling in rows:
+        ratio = figures["rps"] / ceiling["rps"]
+        lines.append(
+            f"| {mode} | {name} | {figures['rps']:.0f} | {ratio:.2f} | {figures['p50']:.1f} "
+            f"| {figures['p99']:.1f} | {figures['non2xx']} |"
+        )
+    if memory:
+        before, samples = memory
+        lines += [
+            "",
+            "Worker memory (RSS, MiB) at start / after 10,000 / after 20,000 requests: "
+            + "; ".join(
+                " / ".join(f"{kib / 1024:.0f}" for kib in worker)
+                for worker in zip(before, *samples, strict=False)
+            ),
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--database", choices=["postgres", "sqlite"], default="postgres")
+    parser.add_argument("--seconds", type=int, default=int(os.environ.get("BENCH_SECONDS", 10)))
+    parser.add_argument("--no-scale", dest="scale", action="store_false")
+    parser.add_argument("--no-memory", dest="memory", action="store_false")
+    run(parser.parse_args())
+
+
+if __name__ == "__main__":
+    main()
