@@ -11,11 +11,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import po_upload, two_factor
 from cms import views as cms_views
+from cms.api import api_router
 from cms.sitemap import TranslatedSitemap
 from search import views as search_views
 
 urlpatterns = [
     path("healthz", cms_views.healthz, name="healthz"),
+    path("api/v2/", api_router.urls),
     path("robots.txt", cms_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedSitemap}}, name="sitemap"),
     path("admin/2fa/setup/", two_factor.setup, name=two_factor.SETUP_URL_NAME),

@@ -17,7 +17,6 @@ for (often a health condition) is not stored on the way.
 
 import logging
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
@@ -32,11 +31,10 @@ from wagtail.search.utils import normalise_query_string
 from conditions.models import ConditionIndexPage, ConditionPage
 from locations import geo
 from locations.models import LocationIndexPage, LocationPage
+from search.query import clean_query, search_terms
 
 logger = logging.getLogger(__name__)
 
-MAX_QUERY_LENGTH = 200
-MAX_TERMS = 12
 RESULTS_PER_PAGE = 10
 NEAREST_CLINICS = 3
 EXCERPT_CHARS = 220
@@ -44,27 +42,6 @@ KINDS = {
     ConditionPage: ("condition", gettext_lazy("Condition")),
     LocationPage: ("clinic", gettext_lazy("Clinic")),
 }
-# A word: letters (any script), combining marks (Bengali, Arabic vowel signs...), digits.
-_TERM_CHARS = ("L", "M", "N")
-
-
-def clean_query(raw):
-    """The query as typed, made safe to show and store: at most MAX_QUERY_LENGTH
-    characters, no control or invisible format characters, single spaces."""
-    text = "".join(
-        " " if unicodedata.category(char) in ("Cc", "Zl", "Zp") else char
-        for char in str(raw or "")[: MAX_QUERY_LENGTH * 2]
-        if unicodedata.category(char) not in ("Cf", "Cs", "Co", "Cn")
-    )
-    return " ".join(text.split())[:MAX_QUERY_LENGTH].strip()
-
-
-def search_terms(query):
-    """The words of a query, for the backend: everything that is not a letter, mark or
-    digit becomes a space, so no query syntax (quotes, NEAR, *, field:value) reaches
-    the full-text engine."""
-    text = "".join(char if unicodedata.category(char)[0] in _TERM_CHARS else " " for char in query)
-    return text.split()[:MAX_TERMS]
 
 
 @dataclass
