@@ -52,7 +52,9 @@ ZIP_CORRECTIONS = {
 }
 PLACEHOLDER_MIN_SHARED = 3  # a point shared by this many NYC ZIPs is a stand-in
 
-ZIP_RE = re.compile(r"^\d{5}$")
+# ASCII digits only: \d also matches other scripts' digits, which the zipcodes
+# package cannot handle (it panics), and $ would let a trailing newline through.
+ZIP_RE = re.compile(r"^[0-9]{5}\Z")
 EARTH_RADIUS_MILES = 3958.7613
 
 

@@ -363,7 +363,8 @@ def notify_clinic(appointment_request):
 
 def _initial_reason(request, conditions):
     raw = request.GET.get("condition", "")
-    if not raw.isdigit():
+    # ASCII digits that fit a database integer; anything else preselects nothing.
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= 18):
         return None
     from wagtail.models import Page
 
