@@ -86,13 +86,35 @@ def load():
     return home
 
 
-def translate_demo_pages(pages, language_codes):
-    """Translate demo pages (English, in tree order) from the catalogs."""
-    for code in language_codes:
+# The languages the demo's condition and clinic pages are translated into (the
+# home and language-assistance pages are in every language).
+SHOWCASE_LANGUAGES = ["es", "zh-hans", "ar"]
+
+
+def translate_showcase():
+    """Translate the conditions index, the neck-spasms page, the locations index,
+    every clinic page and the snippets they show into the showcase languages."""
+    from cms.models import Clinician
+    from conditions.models import BodyArea, ConditionIndexPage, ConditionPage
+    from locations.models import Insurance, LocationIndexPage, LocationPage
+
+    english = Locale.get_default()
+    snippets = [
+        *BodyArea.objects.filter(locale=english),
+        *Insurance.objects.filter(locale=english),
+        *Clinician.objects.filter(locale=english),
+    ]
+    pages = [
+        ConditionIndexPage.objects.get(locale=english),
+        ConditionPage.objects.get(locale=english, slug="neck-spasms"),
+        LocationIndexPage.objects.get(locale=english),
+        *LocationPage.objects.filter(locale=english).order_by("path"),
+    ]
+    for code in SHOWCASE_LANGUAGES:
         locale = Locale.objects.get(language_code=code)
         strings = catalog(code)
-        for page in pages:
-            translate_from_catalog(page, locale, strings, tool_name="demo")
+        for instance in [*snippets, *pages]:
+            translate_from_catalog(instance, locale, strings, tool_name="demo")
 
 
 DEMO_ADMIN = ("admin", "clinic-demo-admin")

@@ -24,6 +24,7 @@ class Command(BaseCommand):
         home = home_demo.load()
         conditions_demo.load(home)
         locations_demo.load(home)
+        home_demo.translate_showcase()
         apply_roles()
         if settings.DEBUG or options["demo_users"]:
             logins = ensure_demo_users()
