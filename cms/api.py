@@ -36,6 +36,7 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.images.api.v2.serializers import ImageSerializer as WagtailImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
@@ -65,7 +66,9 @@ class StrictLocaleFilter(BaseFilterBackend):
         known = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
         if code not in known:
             raise BadRequestError(f"locale must be one of: {', '.join(known)} (got '{code[:20]}')")
-        return queryset.filter(locale__language_code=code)
+        locale = Locale.objects.filter(language_code=code).first()
+        # By the locale itself: it is a filter field of the search index, so ?search works.
+        return queryset.filter(locale=locale) if locale is not None else queryset.none()
 
 
 class WordsSearchFilter(BaseFilterBackend):

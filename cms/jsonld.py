@@ -22,16 +22,15 @@ def render_json_ld(data):
 
 def breadcrumb_list(page, request=None):
     """A BreadcrumbList from the site's home page down to `page`."""
-    # Titles and URLs need no specific models: one query for the whole trail.
-    ancestors = page.get_ancestors(inclusive=True).filter(depth__gte=2)
+    from cms.seo import breadcrumb_ancestors
+
+    # Titles and URLs need no specific models: one query for the whole trail, shared
+    # with the visible breadcrumbs and kept in the data cache.
     items = []
-    for position, crumb in enumerate(ancestors, start=1):
-        items.append(
-            {
-                "@type": "ListItem",
-                "position": position,
-                "name": crumb.title,
-                "item": crumb.get_full_url(request),
-            }
-        )
+    for position, (_depth, title, _url, full_url) in enumerate(
+        breadcrumb_ancestors(page, request), start=1
+    ):
+        items.append({"@type": "ListItem", "position": position, "name": title, "item": full_url})
+    if items:
+        items[-1]["name"] = page.title  # a preview shows the title being edited
     return {"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items}

@@ -17,10 +17,12 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 
 GENERATION_KEY = "page-cache:generation"
+_MISSING = object()
 # Headers a cached response keeps; everything else is recomputed or irrelevant.
 _KEEP_HEADERS = {
     "content-type",
@@ -50,13 +52,53 @@ def current_generation():
     return generation
 
 
-def invalidate_all(**_kwargs):
-    """Start a new content generation: every cached page is stale from now on."""
+def _bump():
     cache = _cache()
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # not set yet (or evicted): any new value retires old keys
         cache.set(GENERATION_KEY, 2, timeout=None)
+
+
+def invalidate_all(**_kwargs):
+    """Start a new content generation: every cached page is stale from now on.
+
+    Bumped at once and again when the surrounding transaction commits: a request that
+    read the first new generation before the commit may have stored what it saw of
+    the old rows under it; the second bump retires that too."""
+    _bump()
+    transaction.on_commit(_bump)
+
+
+def generation_for(request):
+    """The content generation, read once per request (one cache read, not one per use)."""
+    if request is None:
+        return current_generation()
+    generation = getattr(request, "_content_generation", None)
+    if generation is None:
+        generation = request._content_generation = current_generation()
+    return generation
+
+
+def cached_data(request, name, compute, keep=None):
+    """`compute()`, kept in the cache for the current content generation under `name`
+    (only when `keep(value)` says so, if given).
+
+    For data derived from content that many pages share (the footer's clinics, the
+    site's languages, index URLs, a page's translations): it is invalidated exactly
+    like the page cache, so it is never stale. `PAGE_DATA_CACHE = False` turns it off
+    (the test settings do, because the suite rolls the database back between tests
+    without telling the cache)."""
+    if not settings.PAGE_DATA_CACHE:
+        return compute()
+    key = f"page-data:{generation_for(request)}:{name}"
+    cache = _cache()
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        if keep is None or keep(value):
+            cache.set(key, value, settings.PAGE_DATA_CACHE_SECONDS)
+    return value
 
 
 def _key(request, generation):
@@ -131,10 +173,12 @@ def content_models():
     from django.apps import apps
     from wagtail.contrib.settings.registry import registry as settings_registry
     from wagtail.images import get_image_model
-    from wagtail.models import Page, Site
+    from wagtail.models import Locale, Page, PageViewRestriction, Site
     from wagtail.snippets.models import get_snippet_models
 
-    models = {Site, get_image_model(), *get_snippet_models(), *settings_registry}
+    # Locales feed the language switcher; view restrictions decide who may see a page.
+    models = {Site, Locale, PageViewRestriction, get_image_model()}
+    models.update(get_snippet_models(), settings_registry)
     models.update(m for m in apps.get_models() if issubclass(m, Page))
     excluded = {label.lower() for label in settings.PAGE_CACHE_IGNORED_MODELS}
     return {m for m in models if m._meta.label_lower not in excluded}

@@ -1,13 +1,23 @@
-"""What every public page's <head> carries: canonical URL, hreflang alternates and
-the language switcher's links, derived from the page's live translations."""
+"""What every public page's <head> and frame carry: canonical URL, hreflang alternates,
+the language switcher's links, the breadcrumb trail, the navigation's index URLs and
+the footer's clinics.
+
+Each is derived from live content and kept in the data cache for the current content
+generation (`cms.page_cache.cached_data`), so it is never stale and a warm page pays no
+query for it; computing one costs a single query whatever the number of clinics,
+conditions or languages."""
 
 from dataclasses import dataclass
 
+from django.apps import apps
+from django.conf import settings
+from django.db.models import F
 from django.urls import translate_url
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page
 
 from cms.languages import SOURCE_LANGUAGE, native_name
+from cms.page_cache import cached_data
 
 
 @dataclass(frozen=True)
@@ -19,50 +29,181 @@ class LanguageLink:
     is_translation: bool  # False when the link falls back to the language's home page
 
 
+def _site_id(request):
+    if request is None:
+        return 0
+    from cms.routing import find_site
+
+    site = find_site(request)
+    return site.pk if site is not None else 0
+
+
+def _language():
+    return get_language() or settings.LANGUAGE_CODE
+
+
+def site_locales(request=None):
+    """(pk, language code) of every locale, in creation order. One query."""
+    return cached_data(
+        request,
+        "locales",
+        lambda: list(Locale.objects.order_by("pk").values_list("pk", "language_code")),
+    )
+
+
 def live_translations(page):
     """The page's live versions in every locale, itself included, keyed by language code."""
     versions = page.get_translations(inclusive=True).live().select_related("locale")
     return {version.locale.language_code: version for version in versions}
 
 
+def translation_urls(page, request):
+    """{language code: (URL, full URL)} of the page's live translations, itself
+    included. One query (by translation key), cached per content generation."""
+    translation_key = getattr(page, "translation_key", None)
+    if translation_key is None or not page.pk:
+        return {}
+
+    def load():
+        return {
+            code: (version.get_url(request), version.get_full_url(request))
+            for code, version in live_translations(page).items()
+        }
+
+    key = f"translations:{_site_id(request)}:{page._meta.label_lower}:{translation_key}"
+    memo = getattr(page, "_translation_urls", None)
+    if memo is None or memo[0] != key:
+        memo = (key, cached_data(request, key, load))
+        page._translation_urls = memo
+    return memo[1]
+
+
 def hreflang_alternates(page, request):
     """(hreflang, absolute URL) pairs for every live translation plus x-default."""
-    versions = live_translations(page)
-    alternates = []
-    for code, version in sorted(versions.items()):
-        url = version.get_full_url(request)
-        if url:
-            alternates.append((code, url))
+    versions = translation_urls(page, request)
+    alternates = [(code, full) for code, (_url, full) in sorted(versions.items()) if full]
     default = versions.get(SOURCE_LANGUAGE)
     if default is not None:
-        alternates.append(("x-default", default.get_full_url(request)))
+        alternates.append(("x-default", default[1]))
     return alternates
+
+
+def home_urls(request):
+    """{locale pk: URL} of the live home page in each locale."""
+    from cms.routing import find_site
+
+    site = find_site(request)
+    if site is None:
+        return {}
+
+    def load():
+        root = Page.objects.filter(pk=site.root_page_id).values_list("translation_key")
+        homes = Page.objects.filter(translation_key__in=root).live()
+        return {home.locale_id: home.get_url(request) for home in homes}
+
+    return cached_data(request, f"home-urls:{site.pk}", load)
 
 
 def language_links(request, page=None):
     """One link per site language: the page's translation where it is live, else that
     language's home page (or, outside Wagtail pages, the same view in that language)."""
     current = get_language()
-    versions = live_translations(page) if page is not None else {}
-    homes = {}
-    if page is None or len(versions) < Locale.objects.count():
-        site = Site.find_for_request(request)
-        if site is not None:
-            root = site.root_page
-            for home in Page.objects.filter(translation_key=root.translation_key).live():
-                homes[home.locale_id] = home
+    versions = translation_urls(page, request) if page is not None else {}
+    locales = site_locales(request)
+    homes = home_urls(request) if page is not None and len(versions) < len(locales) else {}
     links = []
-    for locale in Locale.objects.all().order_by("pk"):
-        code = locale.language_code
+    for locale_pk, code in locales:
         version = versions.get(code)
         if version is not None:
-            url, is_translation = version.get_url(request), True
+            url, is_translation = version[0], True
         elif page is None:
             url, is_translation = translate_url(request.path, code), True
         else:
-            home = homes.get(locale.pk)
-            if home is None:
+            url = homes.get(locale_pk)
+            if url is None:
                 continue
-            url, is_translation = home.get_url(request), False
+            is_translation = False
         links.append(LanguageLink(code, native_name(code), url, code == current, is_translation))
     return links
+
+
+def breadcrumb_ancestors(page, request):
+    """(depth, title, URL, full URL) of the page and its ancestors from the home page
+    down. One query, cached per content generation."""
+
+    def load():
+        ancestors = (
+            Page.objects.ancestor_of(page, inclusive=True)
+            .filter(depth__gte=2)
+            .only("id", "title", "url_path", "path", "depth", "locale_id")
+            .order_by("depth")
+        )
+        return [
+            (crumb.depth, crumb.title, crumb.get_url(request), crumb.get_full_url(request))
+            for crumb in ancestors
+        ]
+
+    key = f"trail:{_site_id(request)}:{page.pk}"
+    memo = getattr(page, "_breadcrumb_ancestors", None)
+    if memo is None or memo[0] != key:
+        memo = (key, cached_data(request, key, load))
+        page._breadcrumb_ancestors = memo
+    return memo[1]
+
+
+def index_url(request, model_label, fallback):
+    """URL of the first live page of a model in the active language (else in any)."""
+    language = _language()
+
+    def load():
+        model = apps.get_model(model_label)
+        pages = model.objects.live().order_by("path").only("id", "url_path", "path", "depth")
+        index = pages.filter(locale__language_code=language).first() or pages.first()
+        return index.get_url(request) if index else None
+
+    key = f"index-url:{_site_id(request)}:{model_label}:{language}"
+    return cached_data(request, key, load) or fallback
+
+
+def footer_clinics(request=None):
+    """Live clinics in the active language, ordered by name: one query (two while the
+    clinics are not translated into the active language: then the English ones).
+
+    Only the fields the footer shows (and what a page URL needs) are loaded."""
+    location_model = apps.get_model("locations", "LocationPage")
+    language = _language()
+
+    def load():
+        field_names = {field.name for field in location_model._meta.get_fields()}
+        wanted = ["title", "street_address", "phone", "neighborhood", "borough"]
+        columns = ["id", "url_path", "path", "depth", "locale_id"]
+        columns += [name for name in wanted if name in field_names]
+        clinics = location_model.objects.live().only(*columns).order_by("title")
+        in_language = list(clinics.filter(locale__language_code=language))
+        if in_language or language == settings.LANGUAGE_CODE:
+            return in_language
+        # Clinic pages not translated into this language yet: a patient still needs the
+        # addresses and phone numbers, so list the source-language pages.
+        return list(clinics.filter(locale__language_code=settings.LANGUAGE_CODE))
+
+    return cached_data(request, f"footer-clinics:{language}", load)
+
+
+def language_assistance_url(request):
+    """URL of the live language-assistance page in the active language (else the
+    English one), or "" while there is none. One query."""
+    language = _language()
+
+    def load():
+        model = apps.get_model("home", "LanguageAssistancePage")
+        pages = (
+            model.objects.live()
+            .filter(locale__language_code__in={language, settings.LANGUAGE_CODE})
+            .annotate(language_code=F("locale__language_code"))
+            .only("id", "url_path", "path", "depth", "locale_id")
+        )
+        by_language = {page.language_code: page for page in pages}
+        chosen = by_language.get(language) or by_language.get(settings.LANGUAGE_CODE)
+        return (chosen.get_url(request) or "") if chosen is not None else ""
+
+    return cached_data(request, f"assistance-url:{_site_id(request)}:{language}", load)

@@ -4,6 +4,7 @@ by body area."""
 
 import posixpath
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
@@ -15,7 +16,7 @@ from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -94,10 +95,10 @@ class ConditionIndexPage(Page):
 
     def conditions(self):
         """Live condition pages beneath this index, alphabetically by their name."""
+        from cms.routing import public
+
         return (
-            ConditionPage.objects.child_of(self)
-            .live()
-            .public()
+            public(ConditionPage.objects.child_of(self).live())
             .select_related("body_area")
             .annotate(
                 sort_name=Lower(Coalesce(NullIf("condition_name", models.Value("")), "title"))
@@ -108,21 +109,31 @@ class ConditionIndexPage(Page):
     def body_areas(self, conditions=None):
         """Body areas in the page's language (falling back to the default language) that
         at least one live condition page here belongs to."""
-        conditions = self.conditions() if conditions is None else conditions
-        slugs = set(conditions.exclude(body_area=None).values_list("body_area__slug", flat=True))
-        areas = list(BodyArea.objects.filter(locale_id=self.locale_id, slug__in=slugs))
-        found = {area.slug for area in areas}
-        missing = slugs - found
-        if missing:
-            areas += BodyArea.objects.filter(locale_id=Locale.get_default().pk, slug__in=missing)
-        return sorted(areas, key=lambda area: (area.sort_order, area.name))
+        from cms.page_cache import cached_data
+
+        def load():
+            listed = self.conditions() if conditions is None else conditions
+            slugs = set(listed.exclude(body_area=None).values_list("body_area__slug", flat=True))
+            areas = list(BodyArea.objects.filter(locale_id=self.locale_id, slug__in=slugs))
+            found = {area.slug for area in areas}
+            missing = slugs - found
+            if missing:
+                areas += BodyArea.objects.filter(
+                    locale__language_code=settings.LANGUAGE_CODE, slug__in=missing
+                )
+            return sorted(areas, key=lambda area: (area.sort_order, area.name))
+
+        if conditions is not None:
+            return load()
+        # Two queries, kept for the content generation (the areas change with content).
+        return cached_data(None, f"body-areas:{self.pk}", load)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         conditions = self.conditions()
         messages = []
 
-        areas = self.body_areas(conditions)
+        areas = self.body_areas()
         area_slug = request.GET.get("area", "").strip()
         current_area = None
         if area_slug:
@@ -254,6 +265,14 @@ class ConditionPage(Page):
         SynchronizedField("last_reviewed"),
     ]
 
+    @classmethod
+    def routing_queryset(cls, queryset):
+        """What the page's template needs, fetched with the page (cms.routing): the body
+        area, the reviewer, the hero image and its renditions."""
+        return queryset.select_related("body_area", "reviewer", "hero_image").prefetch_related(
+            "hero_image__renditions"
+        )
+
     @property
     def name(self):
         return self.condition_name or self.title
@@ -292,6 +311,13 @@ class ConditionPage(Page):
         """Fetch the body area and the reviewer in one query instead of one each."""
         if self.body_area_id is None and self.reviewer_id is None:
             return
+        fields = type(self)._meta
+        if all(
+            fields.get_field(name).is_cached(self)
+            for name, value in (("body_area", self.body_area_id), ("reviewer", self.reviewer_id))
+            if value is not None
+        ):
+            return  # already fetched with the page
         page = (
             ConditionPage.objects.filter(pk=self.pk)
             .select_related("body_area", "reviewer")

@@ -7,7 +7,7 @@ import datetime
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.forms import Media
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -20,6 +20,7 @@ from wagtail import hooks
 from wagtail.admin.widgets import ListingButton
 from wagtail.models import Locale, Page
 from wagtail.permissions import policy_registry
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 from cms import roles
 from conditions.models import ConditionPage
@@ -55,20 +56,44 @@ def reviews_due(user, today=None):
 
 
 def translations_behind(user):
-    """Translated pages the user may edit that were last published (or synced from
-    their source) before their English page was last published, or never published."""
+    """Translated pages the user may edit that lag their English page: wagtail-localize
+    holds English text not yet translated into the page's language (publishing the
+    English page refreshes that text, cms/translations.py), or, for a translation
+    kept outside wagtail-localize, it was last published before the English page."""
     default = Locale.get_default()
     english = Page.objects.filter(locale=default, translation_key=OuterRef("translation_key"))
+    untranslated = StringSegment.objects.filter(source_id=OuterRef("source_id")).exclude(
+        Exists(
+            StringTranslation.objects.filter(
+                translation_of_id=OuterRef("string_id"),
+                context_id=OuterRef("context_id"),
+                locale_id=OuterRef(OuterRef("target_locale_id")),
+                has_error=False,
+            )
+        )
+    )
+    synced = Translation.objects.filter(
+        source__object_id=OuterRef("translation_key"),
+        source__locale=default,
+        target_locale_id=OuterRef("locale_id"),
+        enabled=True,
+    )
     pages = (
         Page.objects.exclude(locale=default)
         .filter(alias_of__isnull=True)
         .annotate(
             source_published_at=Subquery(english.values("last_published_at")[:1]),
-            source_id=Subquery(english.values("pk")[:1]),
+            is_synced=Exists(synced),
+            lags=Exists(synced.filter(Exists(untranslated))),
         )
         .filter(source_published_at__isnull=False)
         .filter(
-            Q(last_published_at__isnull=True) | Q(last_published_at__lt=F("source_published_at"))
+            Q(lags=True)
+            | Q(
+                Q(last_published_at__isnull=True)
+                | Q(last_published_at__lt=F("source_published_at")),
+                is_synced=False,
+            )
         )
     )
     if not user.is_superuser:

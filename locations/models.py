@@ -67,10 +67,10 @@ class LocationIndexPage(Page):
     max_count_per_parent = 1
 
     def clinics(self):
+        from cms.routing import public
+
         return (
-            LocationPage.objects.child_of(self)
-            .live()
-            .public()
+            public(LocationPage.objects.child_of(self).live())
             .order_by("title")
             .prefetch_related("opening_hours", upcoming_exceptions_prefetch())
         )
@@ -428,8 +428,29 @@ class LocationPage(RoutablePageMixin, Page):
         return self.localized_related(row.clinician for row in self.team_members.all())
 
     def prefetch_for_render(self):
+        """Everything the clinic's page shows beside its own fields: hours, exceptions,
+        transit, photos, insurance, conditions and team (with the images' renditions).
+        Nine queries, kept in the data cache for the content generation so a warm page
+        needs none (never in a preview, whose rows live on the page object)."""
         if getattr(self, "_prefetched_for_render", False):
             return
+        if not self.pk or getattr(self, "_cluster_related_objects", None):
+            self._prefetch_rows()
+        else:
+            from cms.page_cache import cached_data
+
+            def load():
+                self._prefetch_rows()
+                return self._prefetched_objects_cache
+
+            rows = cached_data(None, f"location-rows:{self.pk}", load)
+            self._prefetched_objects_cache = {
+                **rows,
+                **getattr(self, "_prefetched_objects_cache", {}),
+            }
+        self._prefetched_for_render = True
+
+    def _prefetch_rows(self):
         prefetch_related_objects(
             [self],
             "opening_hours",
@@ -442,7 +463,6 @@ class LocationPage(RoutablePageMixin, Page):
             Prefetch("team_members", LocationTeamMember.objects.select_related("clinician__photo")),
             "team_members__clinician__photo__renditions",
         )
-        self._prefetched_for_render = True
 
     def get_context(self, request, *args, **kwargs):
         from locations.views import location_context
@@ -558,8 +578,16 @@ def clinics_treating(condition):
     """Live clinics in the condition page's language that treat it (every clinic
     until clinics say which conditions they treat). A clinic may list the condition
     in any language: a page and its translations share a translation_key."""
-    clinics = LocationPage.objects.live().public().filter(locale_id=condition.locale_id)
-    if LocationCondition.objects.filter(page__live=True).exists():
+    from cms.page_cache import cached_data
+    from cms.routing import public
+
+    clinics = public(LocationPage.objects.live()).filter(locale_id=condition.locale_id)
+    clinics_list_conditions = cached_data(
+        None,
+        "clinics-list-conditions",
+        lambda: LocationCondition.objects.filter(page__live=True).exists(),
+    )
+    if clinics_list_conditions:
         clinics = clinics.filter(
             treated_conditions__condition__translation_key=condition.translation_key
         ).distinct()

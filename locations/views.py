@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from cms.jsonld import breadcrumb_list
+from cms.page_cache import cached_data
 from locations import geo, hours
 from locations.forms import AppointmentRequestForm
 from locations.models import SCHEMA_DAYS, WEEKDAYS, LocationPage
@@ -92,8 +93,14 @@ def interval_text(intervals):
 
 
 def finder_context(request, index_page):
-    clinics = list(index_page.clinics())
     now = timezone.now()
+    # The clinics with their hours (three queries), kept for the content generation and
+    # the day (the exceptions loaded are those around today).
+    clinics = cached_data(
+        request,
+        f"finder-clinics:{index_page.pk}:{timezone.localdate(now).isoformat()}",
+        lambda: list(index_page.clinics()),
+    )
     for clinic in clinics:
         clinic.current_status = status_text(clinic.status(now))
     raw = request.GET.get("zip")
@@ -174,11 +181,15 @@ def location_context(request, page):
         }
         for exc in schedule.upcoming_exceptions(today, days=30)
     ]
-    others = (
-        LocationPage.objects.live()
-        .sibling_of(page, inclusive=False)
-        .filter(locale_id=page.locale_id)
-        .only("pk", "latitude", "longitude")
+    others = cached_data(
+        request,
+        f"locator-others:{page.pk}",
+        lambda: list(
+            LocationPage.objects.live()
+            .sibling_of(page, inclusive=False)
+            .filter(locale_id=page.locale_id)
+            .values_list("latitude", "longitude")
+        ),
     )
     return {
         "status": schedule.status(now),
@@ -231,7 +242,7 @@ def locator(page, others):
         "height": height,
         "x": x,
         "y": y,
-        "others": [_project(o.latitude, o.longitude) for o in others],
+        "others": [_project(latitude, longitude) for latitude, longitude in others],
         "labels": [(name, *_project(lat, lng)) for name, lat, lng in BOROUGH_LABELS],
     }
 

@@ -78,6 +78,8 @@ MIDDLEWARE = [
     "cms.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Site, site settings and page routes from the data cache (after the language).
+    "cms.routing.PageRoutingMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -281,6 +283,11 @@ PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/healthz", "/documents/")
 # Models whose saves never change a public page (appointment requests are private).
 PAGE_CACHE_IGNORED_MODELS = ["locations.AppointmentRequest"]
+# Data many pages share (footer clinics, languages, index URLs, routes, a page's
+# translations) is kept per content generation too, so it is never stale either;
+# it also serves pages the page cache does not (search, PAGE_CACHE_SECONDS=0).
+PAGE_DATA_CACHE = env_bool("PAGE_DATA_CACHE", True)
+PAGE_DATA_CACHE_SECONDS = int(os.environ.get("PAGE_DATA_CACHE_SECONDS", str(24 * 60 * 60)))
 # Browsers keep a page a minute; a CDN ten minutes, serving a stale copy while it
 # refreshes. Publishing purges the CDN when frontend caching is configured.
 PUBLIC_CACHE_CONTROL = os.environ.get(

@@ -1,6 +1,7 @@
 """The pytest suite: SQLite unless DATABASE_URL says otherwise, fast hashing, mail in memory."""
 
 from .base import *  # noqa: F403
+from .base import env_bool
 
 DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105
@@ -12,3 +13,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # The page cache is off for the suite (tests render pages after changing data in
 # ways a visitor cannot); tests/cms/test_page_cache.py turns it on.
 PAGE_CACHE_SECONDS = 0
+# The data cache too (cms.page_cache.cached_data): tests roll the database back
+# without starting a new content generation. tests/performance/ turns it on.
+PAGE_DATA_CACHE = env_bool("PAGE_DATA_CACHE", False)

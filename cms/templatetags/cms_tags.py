@@ -1,9 +1,7 @@
 import re
 
 from django import template
-from django.apps import apps
 from django.urls import reverse
-from django.utils.translation import get_language
 
 from cms import seo
 
@@ -19,22 +17,14 @@ def tel_href(phone):
     return digits
 
 
-def _index_url(context, model_label, fallback):
-    """URL of the first live page of a model in the current language (else in any)."""
-    model = apps.get_model(model_label)
-    pages = model.objects.live()
-    index = pages.filter(locale__language_code=get_language()).first() or pages.first()
-    return index.get_url(context.get("request")) if index else fallback
-
-
 @register.simple_tag(takes_context=True)
 def locations_url(context):
-    return _index_url(context, "locations.LocationIndexPage", "/locations/")
+    return seo.index_url(context.get("request"), "locations.LocationIndexPage", "/locations/")
 
 
 @register.simple_tag(takes_context=True)
 def conditions_url(context):
-    return _index_url(context, "conditions.ConditionIndexPage", "/conditions/")
+    return seo.index_url(context.get("request"), "conditions.ConditionIndexPage", "/conditions/")
 
 
 @register.simple_tag(takes_context=True)

@@ -7,21 +7,12 @@ templates/includes/ do), so the markup stays in templates."""
 import re
 
 from django import template
-from django.apps import apps
-from django.conf import settings
-from django.db.models import F
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from cms import seo
+
 register = template.Library()
-
-
-def _model(label):
-    try:
-        return apps.get_model(label)
-    except LookupError:
-        return None
 
 
 @register.filter
@@ -37,27 +28,11 @@ def phone_display(value):
     return f"({digits[:3]}) {digits[3:6]}-{digits[6:]}"
 
 
-@register.simple_tag
-def footer_clinics():
-    """Live clinics in the active language, ordered by name: one query (two while the
-    clinics are not translated into the active language: then the English ones).
-
-    Only the fields the footer shows (and what a page URL needs) are loaded."""
-    location_model = _model("locations.LocationPage")
-    if location_model is None:
-        return []
-    field_names = {field.name for field in location_model._meta.get_fields()}
-    wanted = ["title", "street_address", "phone", "neighborhood", "borough"]
-    columns = ["id", "url_path", "path", "depth", "locale_id"]
-    columns += [name for name in wanted if name in field_names]
-    clinics = location_model.objects.live().only(*columns).order_by("title")
-    language = get_language() or settings.LANGUAGE_CODE
-    in_language = list(clinics.filter(locale__language_code=language))
-    if in_language or language == settings.LANGUAGE_CODE:
-        return in_language
-    # Clinic pages not translated into this language yet: a patient still needs the
-    # addresses and phone numbers, so list the source-language pages (one more query).
-    return list(clinics.filter(locale__language_code=settings.LANGUAGE_CODE))
+@register.simple_tag(takes_context=True)
+def footer_clinics(context):
+    """Live clinics in the active language, ordered by name (cms.seo.footer_clinics):
+    one query, none while the data cache holds them."""
+    return seo.footer_clinics(context.get("request"))
 
 
 @register.simple_tag(takes_context=True)
@@ -69,15 +44,9 @@ def breadcrumb_trail(context):
     request = context.get("request")
     if not isinstance(page, Page) or page.depth <= 2 or not page.pk:
         return []
-    ancestors = (
-        Page.objects.ancestor_of(page)
-        .filter(depth__gte=2)
-        .only("id", "title", "url_path", "path", "depth", "locale_id")
-    )
     trail = []
-    for ancestor in ancestors.order_by("depth"):
-        title = _("Home") if ancestor.depth == 2 else ancestor.title
-        trail.append((title, ancestor.get_url(request)))
+    for depth, title, url, _full_url in seo.breadcrumb_ancestors(page, request)[:-1]:
+        trail.append((_("Home") if depth == 2 else title, url))
     return trail
 
 
@@ -100,22 +69,8 @@ def appointment_request_url(context):
 @register.simple_tag(takes_context=True)
 def language_assistance_url(context):
     """URL of the live language-assistance page in the active language (else the
-    English one), or "" while there is none. One query."""
-    model = _model("home.LanguageAssistancePage")
-    if model is None:
-        return ""
-    language = get_language() or settings.LANGUAGE_CODE
-    pages = (
-        model.objects.live()
-        .filter(locale__language_code__in={language, settings.LANGUAGE_CODE})
-        .annotate(language_code=F("locale__language_code"))
-        .only("id", "url_path", "path", "depth", "locale_id")
-    )
-    by_language = {page.language_code: page for page in pages}
-    chosen = by_language.get(language) or by_language.get(settings.LANGUAGE_CODE)
-    if chosen is None:
-        return ""
-    return chosen.get_url(context.get("request")) or ""
+    English one), or "" while there is none. One query, none from the data cache."""
+    return seo.language_assistance_url(context.get("request"))
 
 
 @register.simple_tag(takes_context=True)
