@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PG_PORT ?= 25432
 
-.PHONY: install demo serve test test-browser test-postgres lint format clean
+.PHONY: install demo serve test test-browser test-postgres lint format clean bench messages
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,14 @@ test-postgres: install
 bench: install
 	bash scripts/with-postgres.sh $(PG_PORT) $(BIN)/python bench/bench.py --database postgres
 	$(BIN)/python bench/bench.py --database sqlite --no-scale --no-memory
+
+# Interface strings: extract into locale/*/LC_MESSAGES/django.po, then compile the .mo
+# files (needs GNU gettext: apt-get install gettext). Both files are committed.
+LANGS := es zh_Hans zh_Hant ru bn ht ko ar ur fr pl
+messages: install
+	$(BIN)/python manage.py makemessages $(foreach l,$(LANGS),-l $(l)) --no-obsolete \
+		-i ".venv/*" -i "tests/*" -i "bench/*" -i "collected-static/*"
+	$(BIN)/python manage.py compilemessages -i ".venv"
 
 lint: install
 	$(BIN)/ruff check .

@@ -108,9 +108,9 @@ def finder_context(request, index_page):
     if raw is not None and raw.strip():
         zip_query = raw.strip()[:MAX_ECHO]
         if not geo.ZIP_RE.match(raw.strip()):
-            error = _(
-                "\u201c%(zip)s\u201d is not a ZIP code. Enter five digits, for example 10001."
-            ) % {"zip": zip_query}
+            error = _("“%(zip)s” is not a ZIP code. Enter five digits, for example 10001.") % {
+                "zip": zip_query
+            }
         else:
             centre = geo.zip_centre(zip_query)
             if centre is None and geo.zip_is_known(zip_query):
