@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PG_PORT ?= 25432
 
-.PHONY: install demo serve test test-browser test-postgres lint format clean bench messages
+.PHONY: install demo serve test test-browser test-postgres lint format clean bench messages load-test
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -47,6 +47,10 @@ messages: install
 	$(BIN)/python manage.py makemessages $(foreach l,$(LANGS),-l $(l)) --no-obsolete \
 		-i ".venv/*" -i "tests/*" -i "bench/*" -i "collected-static/*"
 	$(BIN)/python manage.py compilemessages -i ".venv"
+
+# 60 s of 32 connections on PostgreSQL: no 5xx, no error in the server log.
+load-test: install
+	bash scripts/with-postgres.sh $(PG_PORT) $(BIN)/python bench/load.py
 
 lint: install
 	$(BIN)/ruff check .
