@@ -40,6 +40,7 @@ PAGES = [
     ("finder ?zip=", "/locations/?zip=10001"),
     ("location page", "/locations/midtown/"),
     ("search", "/search/?q=neck"),
+    ("language assistance", None),  # found from the footer's link
     ("Spanish page", None),  # found from the condition page's hreflang links
 ]
 
@@ -114,6 +115,8 @@ def find_urls(base):
     _status, body = fetch(base + "/conditions/neck-spasms/", HTTPS)
     match = re.search(rb'hreflang="es" href="https?://[^/]+(/[^"]+)"', body)
     urls["Spanish page"] = match.group(1).decode() if match else "/es/"
+    match = re.search(rb'class="site-footer__assistance" href="(/[^"]*)"', body)
+    urls["language assistance"] = match.group(1).decode() if match else "/"
     _status, body = fetch(base + "/conditions/", HTTPS)
     static = re.search(rb'href="(/static/css/[^"]+\.css)"', body).group(1).decode()
     return urls, static
@@ -166,6 +169,7 @@ def run(args):
     report = render(rows, memory, args)
     print(report)
     out = ROOT / "bench" / "results" / f"{datetime.datetime.now():%Y-%m-%d-%H%M}-{args.database}.md"
+    out.parent.mkdir(exist_ok=True)
     out.write_text(report)
     print(f"written to {out.relative_to(ROOT)}")
 

@@ -9,9 +9,11 @@ class CmsConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
+        from cms import renditions
         from cms.page_cache import connect_invalidation
 
         connect_invalidation()
+        renditions.connect()
         page_published.connect(_sync_facts_on_publish, dispatch_uid="cms-sync-facts")
 
 

@@ -64,10 +64,29 @@ def prime_site_settings(request, site):
     setattr(request, attr, site_settings)
 
 
+def site_facts(request=None):
+    """The site's locales [(pk, language code)] and whether any page has a view
+    restriction, in one query kept for the content generation."""
+
+    def load():
+        from django.db.models import Exists
+        from wagtail.models import Locale
+
+        rows = list(
+            Locale.objects.order_by("pk")
+            .annotate(restricted=Exists(PageViewRestriction.objects.all()))
+            .values_list("pk", "language_code", "restricted")
+        )
+        restricted = rows[0][2] if rows else PageViewRestriction.objects.exists()
+        return {"locales": [(pk, code) for pk, code, _r in rows], "restricted": restricted}
+
+    return cached_data(request, "site-facts", load)
+
+
 def view_restrictions_exist(request=None):
     """Whether any page has a view restriction (usually none: then no page needs its
     ancestors checked, and `.public()` filters need no query)."""
-    return cached_data(request, "view-restrictions", lambda: PageViewRestriction.objects.exists())
+    return site_facts(request)["restricted"]
 
 
 def public(queryset, request=None):
@@ -77,16 +96,10 @@ def public(queryset, request=None):
 
 def site_homes(request, site):
     """{language code: (id, path, depth, url_path, live)} of the site's home page and its
-    translations."""
+    translations (from cms.seo.landmarks, one query for all the site's landmarks)."""
+    from cms.seo import landmarks
 
-    def load():
-        key = Page.objects.filter(pk=site.root_page_id).values_list("translation_key", flat=True)
-        rows = Page.objects.filter(translation_key__in=key).values_list(
-            "locale__language_code", "id", "path", "depth", "url_path", "live"
-        )
-        return {code: rest for code, *rest in rows}
-
-    return cached_data(request, f"homes:{site.pk}", load)
+    return landmarks(request, site)["homes"]
 
 
 def localized_home(request, site):

@@ -14,7 +14,7 @@ from django.conf import settings
 from django.db.models import F
 from django.urls import translate_url
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from cms.languages import SOURCE_LANGUAGE, native_name
 from cms.page_cache import cached_data
@@ -43,11 +43,101 @@ def _language():
 
 
 def site_locales(request=None):
-    """(pk, language code) of every locale, in creation order. One query."""
+    """(pk, language code) of every locale, in creation order (cms.routing.site_facts)."""
+    from cms.routing import site_facts
+
+    return site_facts(request)["locales"]
+
+
+LANDMARK_MODELS = {
+    "conditions": "conditions.ConditionIndexPage",
+    "locations": "locations.LocationIndexPage",
+    "assistance": "home.LanguageAssistancePage",
+}
+
+
+def _content_type_kinds():
+    from django.contrib.contenttypes.models import ContentType
+
+    kinds = {}
+    for kind, label in LANDMARK_MODELS.items():
+        try:
+            model = apps.get_model(label)
+        except LookupError:
+            continue
+        kinds[ContentType.objects.get_for_model(model).pk] = kind
+    return kinds
+
+
+def landmarks(request, site):
+    """The pages every page links to, for every language at once, from one query kept
+    for the content generation: the home page's translations (for routing and the
+    language switcher), the condition and location indexes and the language-assistance
+    page. {"homes": {code: (id, path, depth, url_path, live)}, "home_urls": {locale pk:
+    URL}, "urls": {(kind, code): URL, (kind, None): the first in any language}}."""
+
+    def load():
+        from django.db.models import Q
+
+        kinds = _content_type_kinds()
+        root_key = Page.objects.filter(pk=site.root_page_id).values_list(
+            "translation_key", flat=True
+        )
+        pages = (
+            Page.objects.filter(
+                Q(translation_key__in=root_key) | Q(content_type_id__in=kinds, live=True)
+            )
+            .annotate(language_code=F("locale__language_code"))
+            .only(
+                "id",
+                "path",
+                "depth",
+                "url_path",
+                "live",
+                "locale_id",
+                "content_type_id",
+                "translation_key",
+            )
+            .order_by("path")
+        )
+        pages = list(pages)
+        root = next((page for page in pages if page.pk == site.root_page_id), None)
+        homes, home_urls, urls = {}, {}, {}
+        for page in pages:
+            code = page.language_code
+            if root is not None and page.translation_key == root.translation_key:
+                homes[code] = (page.pk, page.path, page.depth, page.url_path, page.live)
+                if page.live:
+                    home_urls[page.locale_id] = page.get_url(request)
+                continue
+            kind = kinds.get(page.content_type_id)
+            url = page.get_url(request)
+            urls.setdefault((kind, code), url)
+            urls.setdefault((kind, None), url)
+        return {"homes": homes, "home_urls": home_urls, "urls": urls}
+
+    return cached_data(request, f"landmarks:{site.pk}", load)
+
+
+def landmark_url(request, kind, fallback):
+    """URL of the landmark page `kind` in the active language, else in any language."""
+    from cms.routing import find_site
+
+    site = find_site(request) if request is not None else None
+    if site is None:
+        site = _default_site()
+        if site is None:
+            return fallback
+    urls = landmarks(request, site)["urls"]
+    language = _language()
+    return urls.get((kind, language)) or urls.get((kind, None)) or fallback
+
+
+def _default_site():
+    from wagtail.models import Site
+
     return cached_data(
-        request,
-        "locales",
-        lambda: list(Locale.objects.order_by("pk").values_list("pk", "language_code")),
+        None, "default-site", lambda: Site.objects.filter(is_default_site=True).first()
     )
 
 
@@ -93,15 +183,7 @@ def home_urls(request):
     from cms.routing import find_site
 
     site = find_site(request)
-    if site is None:
-        return {}
-
-    def load():
-        root = Page.objects.filter(pk=site.root_page_id).values_list("translation_key")
-        homes = Page.objects.filter(translation_key__in=root).live()
-        return {home.locale_id: home.get_url(request) for home in homes}
-
-    return cached_data(request, f"home-urls:{site.pk}", load)
+    return landmarks(request, site)["home_urls"] if site is not None else {}
 
 
 def language_links(request, page=None):
@@ -153,16 +235,8 @@ def breadcrumb_ancestors(page, request):
 
 def index_url(request, model_label, fallback):
     """URL of the first live page of a model in the active language (else in any)."""
-    language = _language()
-
-    def load():
-        model = apps.get_model(model_label)
-        pages = model.objects.live().order_by("path").only("id", "url_path", "path", "depth")
-        index = pages.filter(locale__language_code=language).first() or pages.first()
-        return index.get_url(request) if index else None
-
-    key = f"index-url:{_site_id(request)}:{model_label}:{language}"
-    return cached_data(request, key, load) or fallback
+    kind = next(kind for kind, label in LANDMARK_MODELS.items() if label == model_label)
+    return landmark_url(request, kind, fallback)
 
 
 def footer_clinics(request=None):
@@ -191,19 +265,13 @@ def footer_clinics(request=None):
 
 def language_assistance_url(request):
     """URL of the live language-assistance page in the active language (else the
-    English one), or "" while there is none. One query."""
-    language = _language()
+    English one), or "" while there is none."""
+    from cms.routing import find_site
 
-    def load():
-        model = apps.get_model("home", "LanguageAssistancePage")
-        pages = (
-            model.objects.live()
-            .filter(locale__language_code__in={language, settings.LANGUAGE_CODE})
-            .annotate(language_code=F("locale__language_code"))
-            .only("id", "url_path", "path", "depth", "locale_id")
-        )
-        by_language = {page.language_code: page for page in pages}
-        chosen = by_language.get(language) or by_language.get(settings.LANGUAGE_CODE)
-        return (chosen.get_url(request) or "") if chosen is not None else ""
-
-    return cached_data(request, f"assistance-url:{_site_id(request)}:{language}", load)
+    site = find_site(request) if request is not None else _default_site()
+    if site is None:
+        return ""
+    urls = landmarks(request, site)["urls"]
+    return urls.get(("assistance", _language())) or urls.get(
+        ("assistance", settings.LANGUAGE_CODE), ""
+    )

@@ -25,6 +25,18 @@ from conditions import jsonld
 from conditions.blocks import ConditionStreamBlock, live_in_locale
 
 CONDITIONS_PER_PAGE = 24
+# What a link to a condition page needs (its URL, name, language and state).
+LINK_FIELDS = (
+    "id",
+    "title",
+    "condition_name",
+    "url_path",
+    "path",
+    "depth",
+    "locale_id",
+    "live",
+    "translation_key",
+)
 
 
 @register_snippet
@@ -302,7 +314,7 @@ class ConditionPage(Page):
 
     def localized_related_conditions(self):
         """Live related condition pages in this page's language where translated."""
-        related = list(self.related_conditions.all())
+        related = list(self.related_conditions.all().only(*LINK_FIELDS))
         localized = live_in_locale(related, self.locale_id)
         pages = [localized[page.pk] for page in related if page.pk in localized]
         return sorted(pages, key=lambda page: page.name.lower())
@@ -349,17 +361,36 @@ class ConditionPage(Page):
         index_url = posixpath.dirname(url.rstrip("/")) + "/"
         return {"body_area_name": area.name, "area_url": f"{index_url}?area={area.slug}"}
 
+    def _linked(self, request):
+        """The body area link, related conditions and clinics: three to five queries,
+        kept in the data cache for the content generation (computed afresh for a
+        preview, whose links live on the page object)."""
+
+        def load():
+            self._load_review_details()
+            linked = self._body_area_link(request) if self.body_area is not None else {}
+            linked.update(
+                related=self.localized_related_conditions(),
+                clinics=self.clinics(request),
+            )
+            return linked
+
+        if not self.pk or getattr(self, "_cluster_related_objects", None):
+            return load()
+        from cms.page_cache import cached_data
+        from cms.routing import find_site
+
+        site = find_site(request) if request is not None else None
+        return cached_data(request, f"condition-links:{site.pk if site else 0}:{self.pk}", load)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         self._load_review_details()
         sections = self.sections()
-        if self.body_area is not None:
-            context.update(self._body_area_link(request))
+        context.update(self._linked(request))
         context.update(
             sections=sections,
             contents=[section for section in sections if section["anchor"]],
-            related=self.localized_related_conditions(),
-            clinics=self.clinics(request),
             json_ld=jsonld.condition_page(self, request),
         )
         return context

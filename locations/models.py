@@ -591,7 +591,8 @@ def clinics_treating(condition):
         clinics = clinics.filter(
             treated_conditions__condition__translation_key=condition.translation_key
         ).distinct()
-    return clinics.order_by("title")
+    fields = ["id", "title", "street_address", "phone", "url_path", "path", "depth", "locale_id"]
+    return clinics.order_by("title").only(*fields)
 
 
 class AppointmentRequest(models.Model):

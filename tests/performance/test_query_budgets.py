@@ -1,0 +1,41 @@
+"""Query budgets for every page type a patient reaches, with the full-page cache off
+(as for a page rendered the first time, or with PAGE_CACHE_SECONDS=0).
+
+Three figures each: the data cache off (PAGE_DATA_CACHE=False, every shared piece
+computed), the data cache cold (the first request after a publish started a new
+content generation) and warm (every later request until the next change). The warm
+figure is what a patient's request costs; the budgets are exact, so a change that
+adds a query has to say so here."""
+
+import pytest
+
+from tests.performance.conftest import measure, page_urls
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clean_cache")]
+
+# page type: (data cache warm, data cache cold, data cache off)
+BUDGETS = {
+    "home": (1, 1, 1),
+    "condition index": (1, 1, 1),
+    "condition page": (1, 1, 1),
+    "location index": (1, 1, 1),
+    "finder ?zip=": (1, 1, 1),
+    "location page": (1, 1, 1),
+    "search": (1, 1, 1),
+    "language assistance": (1, 1, 1),
+    "Spanish condition page": (1, 1, 1),
+}
+
+
+@pytest.mark.parametrize("name", list(BUDGETS))
+def test_query_budget(client, name):
+    url = page_urls()[name]
+    counts = measure(client, url)
+    warm, cold, off = BUDGETS[name]
+    assert (counts["warm"], counts["cold"], counts["off"]) == (warm, cold, off), (name, url)
+
+
+def test_cold_condition_and_location_pages_stay_within_ten_queries(client):
+    urls = page_urls()
+    for name in ("condition page", "location page", "Spanish condition page"):
+        assert measure(client, urls[name])["warm"] <= 10, name
