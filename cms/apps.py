@@ -1,3 +1,5 @@
+import logging
+
 from django.apps import AppConfig
 
 
@@ -20,6 +22,7 @@ class CmsConfig(AppConfig):
 def _sync_facts_on_publish(sender, instance, **kwargs):
     """Publishing a source-language page carries its facts to every translation."""
     from django.conf import settings
+    from django.db import transaction
 
     from cms.translations import sync_facts_to_translations
 
@@ -27,4 +30,10 @@ def _sync_facts_on_publish(sender, instance, **kwargs):
         return
     if not instance.get_translations().exists():
         return
-    sync_facts_to_translations(instance)
+    try:
+        with transaction.atomic():  # a failure rolls back the copies only
+            sync_facts_to_translations(instance)
+    except Exception:  # the English page is published; never undo that for the copies
+        logging.getLogger(__name__).exception(
+            "Could not carry the facts of page %s to its translations", instance.pk
+        )
