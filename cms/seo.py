@@ -56,16 +56,15 @@ LANDMARK_MODELS = {
 }
 
 
-def _content_type_kinds():
-    from django.contrib.contenttypes.models import ContentType
-
+def _landmark_kinds():
+    """{(app label, model name): kind} of the landmark models that exist."""
     kinds = {}
     for kind, label in LANDMARK_MODELS.items():
         try:
             model = apps.get_model(label)
         except LookupError:
             continue
-        kinds[ContentType.objects.get_for_model(model).pk] = kind
+        kinds[(model._meta.app_label, model._meta.model_name)] = kind
     return kinds
 
 
@@ -79,44 +78,40 @@ def landmarks(request, site):
     def load():
         from django.db.models import Q
 
-        kinds = _content_type_kinds()
-        root_key = Page.objects.filter(pk=site.root_page_id).values_list(
-            "translation_key", flat=True
-        )
+        kinds = _landmark_kinds()
+        wanted = Q(pk__in=[])
+        for app_label, model_name in kinds:
+            wanted |= Q(content_type__app_label=app_label, content_type__model=model_name)
+        wanted &= Q(live=True)
+        root_key = None
+        if site is not None:
+            root_key = Page.objects.filter(pk=site.root_page_id).values("translation_key")
+            wanted |= Q(translation_key__in=root_key)
         pages = (
-            Page.objects.filter(
-                Q(translation_key__in=root_key) | Q(content_type_id__in=kinds, live=True)
+            Page.objects.filter(wanted)
+            .annotate(
+                language_code=F("locale__language_code"),
+                app_label=F("content_type__app_label"),
+                model_name=F("content_type__model"),
             )
-            .annotate(language_code=F("locale__language_code"))
-            .only(
-                "id",
-                "path",
-                "depth",
-                "url_path",
-                "live",
-                "locale_id",
-                "content_type_id",
-                "translation_key",
-            )
+            .only("id", "path", "depth", "url_path", "live", "locale_id", "translation_key")
             .order_by("path")
         )
-        pages = list(pages)
-        root = next((page for page in pages if page.pk == site.root_page_id), None)
         homes, home_urls, urls = {}, {}, {}
         for page in pages:
             code = page.language_code
-            if root is not None and page.translation_key == root.translation_key:
+            kind = kinds.get((page.app_label, page.model_name))
+            if kind is None:  # the home page or one of its translations
                 homes[code] = (page.pk, page.path, page.depth, page.url_path, page.live)
                 if page.live:
                     home_urls[page.locale_id] = page.get_url(request)
                 continue
-            kind = kinds.get(page.content_type_id)
             url = page.get_url(request)
             urls.setdefault((kind, code), url)
             urls.setdefault((kind, None), url)
         return {"homes": homes, "home_urls": home_urls, "urls": urls}
 
-    return cached_data(request, f"landmarks:{site.pk}", load)
+    return cached_data(request, f"landmarks:{site.pk if site else 0}", load)
 
 
 def landmark_url(request, kind, fallback):
@@ -124,21 +119,9 @@ def landmark_url(request, kind, fallback):
     from cms.routing import find_site
 
     site = find_site(request) if request is not None else None
-    if site is None:
-        site = _default_site()
-        if site is None:
-            return fallback
     urls = landmarks(request, site)["urls"]
     language = _language()
     return urls.get((kind, language)) or urls.get((kind, None)) or fallback
-
-
-def _default_site():
-    from wagtail.models import Site
-
-    return cached_data(
-        None, "default-site", lambda: Site.objects.filter(is_default_site=True).first()
-    )
 
 
 def live_translations(page):
@@ -268,9 +251,7 @@ def language_assistance_url(request):
     English one), or "" while there is none."""
     from cms.routing import find_site
 
-    site = find_site(request) if request is not None else _default_site()
-    if site is None:
-        return ""
+    site = find_site(request) if request is not None else None
     urls = landmarks(request, site)["urls"]
     return urls.get(("assistance", _language())) or urls.get(
         ("assistance", settings.LANGUAGE_CODE), ""
