@@ -77,4 +77,7 @@ def test_500_page_needs_no_database(rf, django_assert_num_queries):
     with django_assert_num_queries(0):
         response = server_error(rf.get("/"))
     assert response.status_code == 500
+    # The content policy allows no inline style: the page links its stylesheet.
+    assert b"<style" not in response.content
+    assert b'rel="stylesheet" href="/static/css/error' in response.content
     assert b"Something went wrong" in response.content
