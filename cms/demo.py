@@ -40,3 +40,17 @@ def upsert_child_page(parent, model, slug, **fields):
             setattr(page, name, value)
         page.save_revision().publish()
     return page
+
+
+def upsert_snippet(model, lookup, fields):
+    """Return the object matching `lookup`, creating it or saving only the fields that
+    differ from `fields`, so repeated demo loads write nothing."""
+    obj = model.objects.filter(**lookup).first()
+    if obj is None:
+        return model.objects.create(**lookup, **fields)
+    changed = [name for name, value in fields.items() if getattr(obj, name) != value]
+    if changed:
+        for name in changed:
+            setattr(obj, name, fields[name])
+        obj.save(update_fields=changed)
+    return obj

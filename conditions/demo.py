@@ -7,27 +7,15 @@ from django.db import transaction
 from wagtail.blocks import StreamValue
 from wagtail.models import Page
 
-from cms.demo import upsert_child_page
+from cms.demo import upsert_child_page, upsert_snippet
 from cms.models import Clinician
 from conditions import demo_content as content
 from conditions.models import BodyArea, ConditionIndexPage, ConditionPage
 
 
-def _upsert_snippet(model, lookup, fields):
-    obj = model.objects.filter(**lookup).first()
-    if obj is None:
-        return model.objects.create(**lookup, **fields)
-    changed = [name for name, value in fields.items() if getattr(obj, name) != value]
-    if changed:
-        for name in changed:
-            setattr(obj, name, fields[name])
-        obj.save(update_fields=changed)
-    return obj
-
-
 def load_body_areas(locale):
     return {
-        slug: _upsert_snippet(
+        slug: upsert_snippet(
             BodyArea, {"locale": locale, "slug": slug}, {"name": name, "sort_order": order}
         )
         for slug, name, order in content.BODY_AREAS
@@ -36,7 +24,7 @@ def load_body_areas(locale):
 
 def load_reviewers(locale):
     return {
-        key: _upsert_snippet(
+        key: upsert_snippet(
             Clinician,
             {"locale": locale, "name": person["name"]},
             {"credentials": person["credentials"], "languages": person["languages"]},

@@ -15,7 +15,7 @@ from PIL import ImageDraw
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from cms.demo import upsert_child_page
+from cms.demo import upsert_child_page, upsert_snippet
 from cms.models import Clinician
 from locations.models import (
     HoursException,
@@ -465,18 +465,6 @@ def _image(title, draw_fn, size, seed):
 # -- snippets -------------------------------------------------------------------------
 
 
-def _upsert_snippet(model, lookup, **fields):
-    obj = model.objects.filter(**lookup).first()
-    if obj is None:
-        return model.objects.create(**lookup, **fields)
-    changed = [name for name, value in fields.items() if getattr(obj, name) != value]
-    if changed:
-        for name in changed:
-            setattr(obj, name, fields[name])
-        obj.save(update_fields=changed)
-    return obj
-
-
 def _clinician(locale, name, credentials, languages, seed):
     photo = _image(f"Demo portrait: {name}", _draw_portrait, (320, 320), seed)
     first = name.replace("Dr. ", "").split()[0]
@@ -484,13 +472,10 @@ def _clinician(locale, name, credentials, languages, seed):
         f"<p>{first} treats patients of every age and speaks {languages.replace(', ', ' and ')}"
         ". Sessions start with listening: what hurts, what you need to get back to.</p>"
     )
-    return _upsert_snippet(
+    return upsert_snippet(
         Clinician,
         {"name": name, "locale": locale},
-        credentials=credentials,
-        languages=languages,
-        photo=photo,
-        bio=bio,
+        {"credentials": credentials, "languages": languages, "photo": photo, "bio": bio},
     )
 
 
@@ -525,7 +510,7 @@ def load(home):
         intro="Clinics across New York City, each a short walk from the subway.",
     )
     plans = {
-        name: _upsert_snippet(Insurance, {"name": name, "locale": locale}, note=note)
+        name: upsert_snippet(Insurance, {"name": name, "locale": locale}, {"note": note})
         for name, note in INSURANCE
     }
     conditions = {}
