@@ -151,6 +151,9 @@ def sync_facts_to_translations(page):
 
 def _copy_facts(source, target):
     copy_synchronised_fields(source, target)
+    # A page model may mend what new facts leave incomplete in the translation.
+    if hasattr(target, "after_facts_synced"):
+        target.after_facts_synced(source)
     # wagtail-localize skips an emptied many-to-many field; facts include "none".
     for field in source._meta.get_fields():
         if isinstance(field, ParentalManyToManyField):

@@ -289,6 +289,12 @@ class ConditionPage(Page):
     def name(self):
         return self.condition_name or self.title
 
+    def after_facts_synced(self, source):
+        """A hero image synchronized from the English page arrives before its alt text
+        is translated: describe it in the source's words until the translator does."""
+        if self.hero_image_id and not self.hero_image_alt.strip():
+            self.hero_image_alt = source.hero_image_alt
+
     def clean(self):
         super().clean()
         if self.hero_image_id and not self.hero_image_alt.strip():

@@ -120,3 +120,20 @@ def test_reviewer_review_date_and_emptied_related_conditions_follow(page_by_path
     assert translated.reviewer_id == other.pk
     assert translated.last_reviewed == datetime.date(2026, 11, 1)
     assert not translated.related_conditions.exists()
+
+
+def test_facts_reach_a_translation_that_lacks_its_own_alt_text(page_by_path, spanish):
+    from wagtail.images import get_image_model
+
+    english = page_by_path("/conditions/neck-spasms/")
+    translated = english.get_translation(spanish).specific
+    image = get_image_model().objects.first()
+    english.hero_image = image
+    english.hero_image_alt = "A person holding a stiff neck"
+    english.last_reviewed = datetime.date(2026, 11, 20)
+    english.save_revision().publish()
+
+    translated = translated.specific_class.objects.get(pk=translated.pk)
+    assert translated.hero_image_id == image.pk
+    assert translated.last_reviewed == datetime.date(2026, 11, 20)
+    assert translated.hero_image_alt == "A person holding a stiff neck"
