@@ -2,10 +2,12 @@
 (see permissions.requests_visible_to)."""
 
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
@@ -51,9 +53,30 @@ class VisibleRequestsMixin:
         return obj
 
 
+EXPORT_ACTION = "locations.export_request"
+
+
+@hooks.register("register_log_actions")
+def register_export_action(actions):
+    actions.register_action(EXPORT_ACTION, _("Export"), _("Exported"))
+
+
 class RequestIndexView(generic.IndexView):
     def get_base_queryset(self):
         return requests_visible_to(self.request.user).select_related("location")
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        """Exports hold patients' details: each exported request is written to the
+        audit log with who exported it and in which format."""
+        response = super().as_spreadsheet(queryset, spreadsheet_format)
+        for appointment_request in queryset:
+            log(
+                instance=appointment_request,
+                action=EXPORT_ACTION,
+                user=self.request.user,
+                data={"format": spreadsheet_format},
+            )
+        return response
 
 
 class RequestInspectView(VisibleRequestsMixin, generic.InspectView):
@@ -82,6 +105,18 @@ class AppointmentRequestViewSet(ModelViewSet):
     inspect_view_enabled = True
     list_display = ["clinic_name", "created_at", "status", "contact_method", "patient_status"]
     list_filter = ["status", "clinic_name"]
+    list_export = [
+        "created_at",
+        "clinic_name",
+        "name",
+        "phone",
+        "email",
+        "contact_method",
+        "preferred_times",
+        "patient_status",
+        "status",
+    ]
+    export_filename = "appointment-requests"
     search_fields = None
     inspect_view_fields = [
         "clinic_name",
