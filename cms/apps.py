@@ -11,10 +11,11 @@ class CmsConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
-        from cms import renditions
+        from cms import renditions, roles
         from cms.page_cache import connect_invalidation
 
         connect_invalidation()
+        roles.connect_signals()  # new clinics, languages and condition indexes get their roles
         renditions.connect()
         page_published.connect(_sync_facts_on_publish, dispatch_uid="cms-sync-facts")
 

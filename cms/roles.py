@@ -138,24 +138,6 @@ class ConditionIndexPermissionTester(PagePermissionTester):
         return super().can_reorder_children() and self._may_publish_children()
 
 
-def condition_page_permissions_for_user(self, user):
-    return ConditionPagePermissionTester(user, self)
-
-
-def condition_index_permissions_for_user(self, user):
-    return ConditionIndexPermissionTester(user, self)
-
-
-def install_permission_testers():
-    """Give the condition models their testers (Wagtail's documented extension point
-    is overriding Page.permissions_for_user; the base Page casts to the specific
-    class whenever a subclass overrides it, so plain Page querysets obey it too)."""
-    from conditions.models import ConditionIndexPage, ConditionPage
-
-    ConditionPage.permissions_for_user = condition_page_permissions_for_user
-    ConditionIndexPage.permissions_for_user = condition_index_permissions_for_user
-
-
 # --- Groups, permissions and the workflow ----------------------------------------------
 
 

@@ -140,6 +140,12 @@ class ConditionIndexPage(Page):
         # Two queries, kept for the content generation (the areas change with content).
         return cached_data(None, f"body-areas:{self.pk}", load)
 
+    def permissions_for_user(self, user):
+        """Publishing here needs the clinical reviewers' grant (see cms/roles.py)."""
+        from cms.roles import ConditionIndexPermissionTester
+
+        return ConditionIndexPermissionTester(user, self)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         conditions = self.conditions()
@@ -288,6 +294,13 @@ class ConditionPage(Page):
     @property
     def name(self):
         return self.condition_name or self.title
+
+    def permissions_for_user(self, user):
+        """Only a grant at the condition index or below lets a user publish a condition
+        page; everyone else submits it to Clinical review (see cms/roles.py)."""
+        from cms.roles import ConditionPagePermissionTester
+
+        return ConditionPagePermissionTester(user, self)
 
     def after_facts_synced(self, source):
         """A hero image synchronized from the English page arrives before its alt text

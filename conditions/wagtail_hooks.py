@@ -22,11 +22,7 @@ from wagtail.models import Locale, Page
 from wagtail.permissions import policy_registry
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
-from cms import roles
 from conditions.models import ConditionPage
-
-roles.install_permission_testers()
-roles.connect_signals()
 
 REVIEW_INTERVAL = datetime.timedelta(days=365)
 PANEL_LIMIT = 25
