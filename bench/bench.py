@@ -62,23 +62,17 @@ def _ms(value, unit):
     return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 
 
+def run_wrk(url, seconds, connections=8, script=None, script_args=()):
+    """wrk's report for `seconds` of load on `url` (optionally driven by a Lua script)."""
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    command += ["-s", str(script)] if script else ["-H", "X-Forwarded-Proto: https"]
+    command += [url, *(["--", *script_args] if script_args else [])]
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout  # noqa: S603
+
+
 def wrk(url, seconds, connections=8):
     """Requests a second, p50 and p99 in ms, non-2xx/3xx count and total requests."""
-    out = subprocess.run(  # noqa: S603
-        [  # noqa: S607
-            "wrk",
-            "-t2",
-            f"-c{connections}",
-            f"-d{seconds}s",
-            "--latency",
-            "-H",
-            "X-Forwarded-Proto: https",
-            url,
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    out = run_wrk(url, seconds, connections)
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     p50 = _ms(*re.search(r"\s50%\s+([\d.]+)(us|ms|s)", out).groups())
     p99 = _ms(*re.search(r"\s99%\s+([\d.]+)(us|ms|s)", out).groups())

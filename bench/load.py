@@ -6,7 +6,6 @@ no response is a 5xx and the server logged no error.
 """
 
 import re
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -40,23 +39,13 @@ def main(seconds=60, connections=32):
         prepare_site(env)
         log = tmp / "gunicorn.log"
         with gunicorn(env, log, workers=2) as base:
-            out = subprocess.run(  # noqa: S603
-                [  # noqa: S607
-                    "wrk",
-                    "-t2",
-                    f"-c{connections}",
-                    f"-d{seconds}s",
-                    "--latency",
-                    "-s",
-                    str(Path(__file__).with_name("mixed.lua")),
-                    base,
-                    "--",
-                    *PATHS,
-                ],
-                capture_output=True,
-                text=True,
-                check=True,
-            ).stdout
+            out = bench.run_wrk(
+                base,
+                seconds,
+                connections,
+                script=Path(__file__).with_name("mixed.lua"),
+                script_args=PATHS,
+            )
     print(out)
     # The 404 page is expected; wrk counts it as non-2xx, so count 5xx from the log.
     errors = [

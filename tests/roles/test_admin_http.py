@@ -4,12 +4,11 @@ import datetime
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 from wagtail.models import PageLogEntry, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from conditions.models import ConditionPage
-from locations.models import AppointmentRequest
+from tests.locations.test_permissions import make_request
 
 pytestmark = pytest.mark.django_db
 
@@ -66,18 +65,6 @@ def sciatica(page_by_path, users):
     page.save_revision(user=users["admin"]).publish(user=users["admin"])
     page.refresh_from_db()
     return page
-
-
-def make_request(location, name):
-    return AppointmentRequest.objects.create(
-        location=location,
-        clinic_name=location.title,
-        name=name,
-        phone="+19175550142",
-        contact_method="phone",
-        patient_status="new",
-        consent_at=timezone.now(),
-    )
 
 
 def test_manager_edits_their_clinic_and_gets_403_on_another(login, users, page_by_path):
