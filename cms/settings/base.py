@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "conditions",
     "locations",
     "search",
+    "localization",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class LocalizationConfig(AppConfig):
+    """The translation lifecycle: which translations are behind their source, the
+    translators' board, per-language translator groups and the translation editor's
+    right-to-left support. Built on wagtail-localize's own records."""
+
+    name = "localization"
+    default_auto_field = "django.db.models.BigAutoField"
