@@ -6,7 +6,6 @@ from pathlib import Path
 
 import dj_database_url
 import django.conf.locale
-
 from django.core.exceptions import ImproperlyConfigured
 
 from cms.languages import EXTRA_LANG_INFO, SOURCE_LANGUAGE, language_choices
