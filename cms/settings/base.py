@@ -346,6 +346,10 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
 }
 
+# The largest PO file the translation editor accepts back (cms/po_upload.py): the
+# files it hands out are kilobytes; anything far larger is not one of them.
+PO_UPLOAD_MAX_BYTES = int(os.environ.get("PO_UPLOAD_MAX_BYTES", str(2 * 1024 * 1024)))
+
 # Machine translation in wagtail-localize's editor: off unless MACHINE_TRANSLATOR
 # names a service. Nothing calls an outside service unless an operator asks.
 _MACHINE_TRANSLATORS = {
