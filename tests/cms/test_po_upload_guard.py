@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from wagtail_localize.models import StringTranslation
 
 from tests.cms import test_po_round_trip
@@ -21,13 +22,15 @@ def upload_url(record):
 
 
 @pytest.fixture
-def translated_po(admin_client, translation):
-    """The editor's own PO file for the translation, every string filled in."""
-    download = admin_client.get(f"/admin/localize/translate/{translation.pk}/pofile/download/")
+def translated_po(admin_user, translation):
+    """The editor's own PO file for the translation, every string filled in
+    (downloaded by a client of its own, so the test's client stays as it is)."""
+    editor = Client()
+    editor.force_login(admin_user)
+    download = editor.get(f"/admin/localize/translate/{translation.pk}/pofile/download/")
     po = polib.pofile(download.content.decode())
     for entry in po:
         entry.msgstr = f"PL {entry.msgid}" if entry.msgctxt != "slug" else "schorzenia"
-    admin_client.logout()
     return str(po).encode()
 
 
