@@ -67,9 +67,10 @@ http {{
 def nginx(upstream, tmp_path):
     """Debian's nginx in the foreground with a config and prefix of its own."""
     if not os.access(NGINX, os.X_OK):
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"nginx is not installed ({NGINX}); .ci/run installs it")
-        pytest.skip("nginx is not installed")
+        message = f"nginx is missing at {NGINX} (Debian: apt-get install nginx)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
     port = free_port()
     conf = tmp_path / "nginx.conf"
     conf.write_text(
