@@ -17,6 +17,8 @@ import re
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
+# What a rate limit counts when no address can be read at all (only a broken server
+# or a UNIX-socket peer leaves REMOTE_ADDR empty or unreadable).
 UNKNOWN = "unknown"
 
 # RFC 7239: `for=` inside one forwarded-element (elements split by commas, pairs by
@@ -73,10 +75,12 @@ def _hops(header, value, limit):
 
 
 def resolve(meta, trusted, hops=1, header="x-forwarded-for"):
-    """The client's address (a string) from a WSGI environ, or "unknown"."""
+    """The client's address (a string) from a WSGI environ, or None when not even
+    the peer's address can be read (as django-axes expects: its database column holds
+    IP addresses only)."""
     peer = parse_address(meta.get("REMOTE_ADDR") or "")
     if peer is None:
-        return UNKNOWN
+        return None
     meta_key = "HTTP_FORWARDED" if header == "forwarded" else "HTTP_X_FORWARDED_FOR"
     address = peer
     chain = _hops(header, meta.get(meta_key, ""), hops) if trusted else []
@@ -104,6 +108,8 @@ def client_network(request):
     """What a rate limit should count: the address, or for IPv6 its /64, since one
     IPv6 subscriber routinely holds a whole /64 and could rotate through it."""
     address = client_address(request)
+    if address is None:
+        return UNKNOWN
     if ":" in address:
         bare = address.split("%", 1)[0]  # no zone index in a network
         return str(ipaddress.ip_network(f"{bare}/64", strict=False))

@@ -61,8 +61,8 @@ XFF_CASES = [
     ("10.0.0.2", "1" * 5000, 1, "10.0.0.2"),
     ("10.0.0.2", ", ".join(["198.51.100.1"] * 2000) + ", 203.0.113.9", 1, "203.0.113.9"),
     # No readable peer at all (a UNIX socket, a broken server).
-    ("", "198.51.100.1", 1, UNKNOWN),
-    ("garbage", "198.51.100.1", 1, UNKNOWN),
+    ("", "198.51.100.1", 1, None),
+    ("garbage", "198.51.100.1", 1, None),
 ]
 
 
@@ -133,7 +133,10 @@ def test_rate_limits_count_an_ipv6_client_by_its_slash_64(settings):
     c = factory.get("/", REMOTE_ADDR="192.0.2.10", HTTP_X_FORWARDED_FOR="2001:db8:1:3::a")
     v4 = factory.get("/", REMOTE_ADDR="192.0.2.10", HTTP_X_FORWARDED_FOR="198.51.100.4")
     scoped = factory.get("/", REMOTE_ADDR="fe80::1%eth0")
+    unreadable = factory.get("/", REMOTE_ADDR="")
     assert client_network(a) == client_network(b) == "2001:db8:1:2::/64"
     assert client_network(c) != client_network(a)
     assert client_network(v4) == "198.51.100.4"
     assert client_network(scoped) == "fe80::/64"
+    assert client_address(unreadable) is None
+    assert client_network(unreadable) == UNKNOWN
