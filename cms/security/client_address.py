@@ -49,6 +49,7 @@ def parse_address(text):
         text = text[1 : text.find("]")] if "]" in text else ""
     elif text.count(":") == 1:  # IPv4 with a port; bare IPv6 has two or more colons
         text = text.split(":", 1)[0]
+    text = text.split("%", 1)[0]  # an IPv6 zone index means nothing off this host
     if not text or len(text) > 64:
         return None
     try:
@@ -111,6 +112,5 @@ def client_network(request):
     if address is None:
         return UNKNOWN
     if ":" in address:
-        bare = address.split("%", 1)[0]  # no zone index in a network
-        return str(ipaddress.ip_network(f"{bare}/64", strict=False))
+        return str(ipaddress.ip_network(f"{address}/64", strict=False))
     return address
