@@ -23,14 +23,7 @@ from contextlib import contextmanager
 
 import pytest
 
-from tests.servers import (
-    free_port,
-    gunicorn,
-    prepare_site,
-    production_env,
-    run_manage,
-    scratch_database,
-)
+from tests import servers
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 PROXY_ADDRESS = "127.0.0.2"
@@ -71,7 +64,7 @@ def nginx(upstream, tmp_path):
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
-    port = free_port()
+    port = servers.free_port()
     conf = tmp_path / "nginx.conf"
     conf.write_text(
         NGINX_CONF.format(tmp=tmp_path, port=port, upstream=upstream, proxy_address=PROXY_ADDRESS)
@@ -166,7 +159,7 @@ def send_appointment_request(port, source, forwarded_for=None, forwarded_proto=N
 
 
 def saved_requests(env):
-    result = run_manage(
+    result = servers.run_manage(
         "shell",
         "-c",
         "from locations.models import AppointmentRequest as A; print(A.objects.count())",
@@ -179,12 +172,12 @@ def saved_requests(env):
 @pytest.fixture(scope="module")
 def site_behind_nginx(tmp_path_factory):
     tmp_path = tmp_path_factory.mktemp("behind-nginx")
-    with scratch_database(tmp_path) as database_url:
-        env = production_env(
+    with servers.scratch_database(tmp_path) as database_url:
+        env = servers.production_env(
             tmp_path, database_url, TRUSTED_PROXIES=PROXY_ADDRESS, TRUSTED_PROXY_HOPS="1"
         )
-        prepare_site(env)
-        with gunicorn(env, tmp_path / "gunicorn.log") as base:
+        servers.prepare_site(env)
+        with servers.gunicorn(env, tmp_path / "gunicorn.log") as base:
             nginx_dir = tmp_path / "nginx"
             nginx_dir.mkdir()
             with nginx(base, nginx_dir) as port:
