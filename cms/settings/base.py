@@ -334,6 +334,12 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
 }
 
+# Creating a translation (the page action, subtree and bulk translation, the API)
+# makes a draft, never a live page: translated text goes live through a translator
+# or, for condition pages, a clinical reviewer. The parents it copies along are
+# turned into drafts too (localization/drafts.py).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+
 # Machine translation in wagtail-localize's editor: off unless MACHINE_TRANSLATOR
 # names a service. Nothing calls an outside service unless an operator asks.
 _MACHINE_TRANSLATORS = {
