@@ -6,8 +6,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import Locale, Page
-from wagtail_localize.locales.models import LocaleSynchronization
-from wagtail_localize.models import StringSegment
+from wagtail_localize.models import LocaleSynchronization, StringSegment
 from wagtail_localize.operations import TranslationCreator
 
 from tests.localization.conftest import (
