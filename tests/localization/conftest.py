@@ -25,6 +25,15 @@ def translated_text(page):
     }
 
 
+def body_text(page):
+    """The visible text of each block of a page's body (the HTML a translation is saved
+    with may differ in markup, e.g. Draftail's block keys, but not in text)."""
+    from django.utils.html import strip_tags
+
+    page = type(page).objects.get(pk=page.pk)
+    return [(block.block_type, strip_tags(str(block.value))) for block in page.body]
+
+
 def fake_catalog(page, code):
     """A translation of every string of `page`, recognisable as this test's."""
     source, _created = TranslationSource.update_or_create_from_instance(page)

@@ -207,7 +207,7 @@ def test_a_rejected_translation_leaves_the_live_page_as_it_was(login, users, pag
     compare = reviewer.get(
         reverse("wagtailadmin_pages:revisions_compare", args=[spanish.pk, "live", revision.pk])
     )
-    assert compare.status_code == 200 and "Una introducción revisada." in compare.content.decode()
+    assert compare.status_code == 200 and "revisada" in compare.content.decode()
     state = spanish.current_workflow_state
     preview = reviewer.get(
         reverse(
