@@ -167,10 +167,12 @@ def test_a_translator_translates_submits_and_a_reviewer_approves(
     )
     assert preview.status_code == 200
     assert f"ES: {new_condition.intro}" in preview.content.decode()
+    submitted = state.current_task_state.revision
     assert workflow_action(reviewer, draft, "approve").status_code == 302
 
     live = type(draft).objects.get(pk=draft.pk)
     assert live.live and live.intro == f"ES: {new_condition.intro}"
+    assert live.live_revision_id == submitted.pk  # exactly what was reviewed
     client.logout()
     html = client.get(live.url).content.decode()
     assert f"ES: {new_condition.intro}" in html and 'lang="es"' in html
@@ -203,7 +205,8 @@ def test_a_rejected_translation_leaves_the_live_page_as_it_was(login, users, pag
     assert type(spanish).objects.get(pk=spanish.pk).intro == spanish.intro
 
     reviewer = login(users["moderator"])
-    revision = spanish.get_latest_revision()
+    revision = spanish.current_workflow_state.current_task_state.revision
+    assert revision.as_object().intro == "Una introducción revisada."
     compare = reviewer.get(
         reverse("wagtailadmin_pages:revisions_compare", args=[spanish.pk, "live", revision.pk])
     )

@@ -99,7 +99,7 @@ def test_a_facts_only_publish_raises_no_notice(client, login, users, neck_spasms
 
 
 def test_a_clinics_translations_keep_their_body_and_catch_up_one_by_one(
-    client, login, users, midtown
+    client, login, users, midtown, django_capture_on_commit_callbacks
 ):
     english, translations = midtown
     # Translating brought every translation up to date: no notice anywhere.
@@ -125,9 +125,11 @@ def test_a_clinics_translations_keep_their_body_and_catch_up_one_by_one(
     assert "[es] Enter from 34th Street; the lift is on the left." in str(spanish_body)
     translator = login(users["translator-es"])
     assert translate_missing_strings(translator, english, "es") == [new_intro]
-    response = translator.post(
-        reverse("wagtailadmin_pages:edit", args=[spanish.pk]), {"action": "publish"}
-    )
+    # wagtail-localize publishes when the transaction commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = translator.post(
+            reverse("wagtailadmin_pages:edit", args=[spanish.pk]), {"action": "publish"}
+        )
     assert response.status_code in (200, 302)
     fresh = type(spanish).objects.get(pk=spanish.pk)
     assert fresh.intro == f"[new] {new_intro}"
