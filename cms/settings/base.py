@@ -350,6 +350,12 @@ REST_FRAMEWORK = {
 # files it hands out are kilobytes; anything far larger is not one of them.
 PO_UPLOAD_MAX_BYTES = int(os.environ.get("PO_UPLOAD_MAX_BYTES", str(2 * 1024 * 1024)))
 
+# Creating a translation (the page action, subtree and bulk translation, the API)
+# makes a draft, never a live page: translated text goes live through a translator
+# or, for condition pages, a clinical reviewer. The parents it copies along are
+# turned into drafts too (localization/drafts.py).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+
 # Machine translation in wagtail-localize's editor: off unless MACHINE_TRANSLATOR
 # names a service. Nothing calls an outside service unless an operator asks.
 _MACHINE_TRANSLATORS = {
