@@ -6,7 +6,7 @@ means every language. Editors and clinical reviewers see the board too."""
 
 from functools import cached_property
 
-from wagtail.models import Locale
+from wagtail.models import GroupPagePermission, Locale, Page
 
 from cms import roles
 from cms.languages import SITE_LANGUAGES
@@ -52,16 +52,27 @@ class BoardAudience:
             or bool(self.language_codes)
         )
 
-    def may_start(self, locale):
-        """Whether the board offers "start" in this language (the start view then asks
-        Wagtail's own page permissions before creating anything)."""
+    @cached_property
+    def page_locales(self):
+        """Locales where the user was granted "add" on a page (a grant covers the
+        page's subtree, all in one language; a grant on the root, every language)."""
+        grants = GroupPagePermission.objects.filter(
+            group__user=self.user, permission__codename="add_page"
+        ).values_list("page__depth", "page__locale_id")
+        return {"all" if depth == 1 else locale_id for depth, locale_id in grants}
+
+    def may_start(self, locale, model):
+        """Whether the board offers "start" for this model in this language (the start
+        view then asks Wagtail's own page permissions before creating anything)."""
         if self.user.is_superuser:
             return True
         if not self.user.has_perm("wagtail_localize.submit_translation"):
             return False
-        if self.language_codes:
-            return locale.language_code in self.language_codes
-        return True
+        if self.language_codes and locale.language_code not in self.language_codes:
+            return False
+        if issubclass(model, Page):
+            return bool({"all", locale.pk} & self.page_locales)
+        return self.user.has_perm(f"{model._meta.app_label}.add_{model._meta.model_name}")
 
     def order_locales(self, locales):
         """The user's own languages first, then the others in the site's order."""

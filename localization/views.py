@@ -74,7 +74,9 @@ def board_view(request):
     for row in page:
         row.edit_url = board.edit_url(row.model, row.pk)
         for cell in row.cells:
-            cell.may_start = cell.status == board.NOT_STARTED and audience.may_start(cell.locale)
+            cell.may_start = cell.status == board.NOT_STARTED and audience.may_start(
+                cell.locale, row.model
+            )
     return TemplateResponse(
         request,
         "localization/board.html",
@@ -112,13 +114,9 @@ def start_translation(request, kind, object_id, language_code):
     if instance is None:
         raise Http404
     is_page = isinstance(instance, Page)
-    if not audience.may_start(locale):
-        return permission_denied(request)
-    if is_page:
-        allowed = _may_add_in_locale(request.user, instance, locale)
-    else:
-        allowed = request.user.has_perm(f"{model._meta.app_label}.add_{model._meta.model_name}")
-    if not allowed:
+    if not audience.may_start(locale, model) or (
+        is_page and not _may_add_in_locale(request.user, instance, locale)
+    ):
         return permission_denied(request)
     existing = instance.get_translation_or_none(locale)
     if existing is not None and not getattr(existing, "alias_of_id", None):

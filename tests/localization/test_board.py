@@ -127,9 +127,7 @@ def test_filters_and_counts(as_user, people):
     assert counts["es"]["live"] > counts["ko"]["live"]
     korean_not_started = board(client, language="ko", status="not_started")
     assert korean_not_started.context["row_count"] == counts["ko"]["not_started"]
-    assert all(
-        row.cells[0].status == "not_started" for row in korean_not_started.context["rows"]
-    )
+    assert all(row.cells[0].status == "not_started" for row in korean_not_started.context["rows"])
     # Status filter: only rows with such a cell.
     start_draft(english("sciatica"), "es")
     in_progress = board(client, status="in_progress")
@@ -137,9 +135,10 @@ def test_filters_and_counts(as_user, people):
     # Type filter
     conditions = board(client, kind=CONDITION)
     assert {row.kind for row in conditions.context["rows"]} == {CONDITION}
-    assert conditions.context["row_count"] == ConditionPage.objects.filter(
-        locale=Locale.get_default()
-    ).count()
+    assert (
+        conditions.context["row_count"]
+        == ConditionPage.objects.filter(locale=Locale.get_default()).count()
+    )
 
 
 def test_bad_filters_get_a_clear_400_and_bad_page_numbers_a_page(as_user, people):
@@ -225,6 +224,21 @@ def test_starting_creates_a_draft_and_opens_the_translation_editor(as_user, peop
     assert Page.objects.filter(translation_key=back.translation_key).count() == 2
 
 
+def test_editors_start_only_where_they_may_add_pages(as_user, people):
+    """Marketing editors add pages in the English tree only, so the board offers them
+    no page translation to start (wagtail-localize would let them make one they then
+    could not edit); snippets they may add, they may translate."""
+    client = as_user(people["editor"])
+    back = english("low-back-pain")
+    text = board(client, kind=CONDITION).content.decode()
+    assert "/admin/translations/start/" not in text
+    response = client.post(reverse("localization_start", args=[CONDITION, back.pk, "es"]))
+    assert response.url == reverse("wagtailadmin_home")
+    assert back.get_translation_or_none(locale("es")) is None
+    text = board(client, kind="conditions.bodyarea").content.decode()
+    assert "/admin/translations/start/conditions.bodyarea/" in text
+
+
 def test_a_translator_cannot_start_another_language(as_user, people):
     back = english("low-back-pain")
     response = as_user(people["spanish"]).post(
@@ -255,7 +269,7 @@ def test_start_never_publishes(as_user, people, settings):
     nothing rather than a live page."""
     settings.WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = True
     back = english("low-back-pain")
-    client = as_user(people["editor"])
+    client = as_user(people["translator"])
     response = client.post(reverse("localization_start", args=[CONDITION, back.pk, "es"]))
     assert response.url == reverse("localization_board")
     assert back.get_translation_or_none(locale("es")) is None
@@ -299,7 +313,8 @@ def test_query_count_does_not_grow_with_the_content(as_user, people):
     call_command("seed_scale_content", clinics=3, conditions=6, languages="es,ar", verbosity=0)
     # ...and translations in other states: drafts, in review, outdated.
     start_draft(english("low-back-pain"), "es")
-    start_draft(english("sciatica"), "ko").get_workflow()
+    review = start_draft(english("sciatica"), "ko")
+    review.get_workflow().start(review, people["editor"])
     OutdatedTranslation.objects.create(
         page=english("neck-spasms").get_translation(locale("es")), since=timezone.now()
     )
@@ -307,4 +322,6 @@ def test_query_count_does_not_grow_with_the_content(as_user, people):
     after = [count_board_queries(client, **params) for params in views]
     assert board(client).context["row_count"] >= rows_before + 9
     assert after == before, (before, after)
-    assert max(after) <= 25, after
+    # Sessions, user, groups, permissions, locales, content types and the admin's
+    # menu, then the board's own bulk queries (tests budget, not an exact figure).
+    assert max(after) <= 32, after
