@@ -1,6 +1,7 @@
 """The translations board and its "start a translation" action."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
@@ -85,8 +86,12 @@ def board_view(request):
     )
 
 
-class WouldGoLiveError(Exception):
-    """The translation was published on creation (the site's settings allow it)."""
+def _would_publish(instance):
+    """Whether wagtail-localize's TranslationCreator would publish the new translation
+    (once the transaction commits): with WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE
+    on, its default, a live source page makes a live translation."""
+    sync_live = getattr(settings, "WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE", True)
+    return isinstance(instance, Page) and sync_live and instance.live
 
 
 def _may_add_in_locale(user, page, locale):
@@ -122,13 +127,7 @@ def start_translation(request, kind, object_id, language_code):
     if existing is not None and not getattr(existing, "alias_of_id", None):
         messages.info(request, _("This translation already exists; here it is."))
         return redirect(board.edit_url(model, existing.pk))
-    try:
-        with transaction.atomic():
-            TranslationCreator(request.user, [locale]).create_translations(instance)
-            translated = instance.get_translation(locale)
-            if is_page and translated.live:
-                raise WouldGoLiveError
-    except WouldGoLiveError:
+    if _would_publish(instance):
         messages.error(
             request,
             _(
@@ -138,6 +137,9 @@ def start_translation(request, kind, object_id, language_code):
             ),
         )
         return redirect("localization_board")
+    with transaction.atomic():
+        TranslationCreator(request.user, [locale]).create_translations(instance)
+    translated = instance.get_translation(locale)
     messages.success(
         request,
         _("Draft translation into %(language)s started: nothing is live yet.")

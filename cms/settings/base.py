@@ -334,6 +334,10 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
 }
 
+# A new translation starts as a draft, never live (issue 13; the translations board
+# relies on it and refuses to start a translation otherwise).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+
 # Machine translation in wagtail-localize's editor: off unless MACHINE_TRANSLATOR
 # names a service. Nothing calls an outside service unless an operator asks.
 _MACHINE_TRANSLATORS = {

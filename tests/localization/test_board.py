@@ -197,17 +197,21 @@ def test_start_buttons_only_in_the_translators_languages(as_user, people):
     assert reverse("localization_start", args=[CONDITION, back.pk, "ko"]) not in text
 
 
-def test_starting_creates_a_draft_and_opens_the_translation_editor(as_user, people):
+def test_starting_creates_a_draft_and_opens_the_translation_editor(
+    as_user, people, django_capture_on_commit_callbacks
+):
     back = english("low-back-pain")
     before = {p.pk: (p.title, p.live) for p in Page.objects.all()}
     client = as_user(people["spanish"])
     url = reverse("localization_start", args=[CONDITION, back.pk, "es"])
     assert client.get(url).status_code == 405
-    response = client.post(url)
+    # wagtail-localize publishes on commit when it publishes: run those callbacks.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url)
     spanish = back.get_translation(locale("es"))
     assert response.status_code == 302
     assert response.url == reverse("wagtailadmin_pages:edit", args=[spanish.pk])
-    assert not spanish.live
+    assert not spanish.live and spanish.live_revision is None
     assert Translation.objects.filter(
         source__object_id=back.translation_key, target_locale=locale("es"), enabled=True
     ).exists()
