@@ -71,6 +71,7 @@ def translate_segment(page, index, text):
     field.fill(text)
     page.locator(".js-translation-editor button", has_text=re.compile("^Save$")).first.click()
     page.locator(".js-translation-editor p", has_text=text).first.wait_for()
+    page.get_by_text("Saving...").wait_for(state="detached")
 
 
 def test_translator_journey_board_translate_submit(new_page, live_site, translators):
