@@ -10,6 +10,7 @@ from wagtail.models import Locale
 
 from cms import roles
 from home.models import HomePage
+from tests.roles.conftest import login  # noqa: F401 - login(user) -> a signed-in client
 
 
 @pytest.fixture(autouse=True)
@@ -58,12 +59,3 @@ def people(db, make_user):
         "manager": make_user("mgr", roles.clinic_managers_group(midtown)),
         "nobody": make_user("nobody"),
     }
-
-
-@pytest.fixture
-def as_user(client):
-    def login(user):
-        client.force_login(user)
-        return client
-
-    return login

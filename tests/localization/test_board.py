@@ -55,8 +55,8 @@ def start_draft(page, code, user=None):
     return page.get_translation(locale(code))
 
 
-def test_each_status_of_a_cell(as_user, people):
-    client = as_user(people["editor"])
+def test_each_status_of_a_cell(login, people):
+    client = login(people["editor"])
     neck, back, sciatica = english("neck-spasms"), english("low-back-pain"), english("sciatica")
     spanish_neck = neck.get_translation(locale("es"))
 
@@ -103,17 +103,17 @@ def test_each_status_of_a_cell(as_user, people):
     assert outdated.continue_url == reverse("wagtailadmin_pages:edit", args=[spanish_neck.pk])
 
 
-def test_snippets_are_on_the_board(as_user, people):
+def test_snippets_are_on_the_board(login, people):
     neck_area = BodyArea.objects.get(locale=Locale.get_default(), name="Neck")
-    response = board(as_user(people["editor"]), kind="conditions.bodyarea")
+    response = board(login(people["editor"]), kind="conditions.bodyarea")
     assert cell(response, neck_area.pk, "es", kind="conditions.bodyarea").status == "live"
     assert cell(response, neck_area.pk, "ko", kind="conditions.bodyarea").status == "not_started"
     kinds = {row.kind for row in response.context["rows"]}
     assert kinds == {"conditions.bodyarea"}
 
 
-def test_filters_and_counts(as_user, people):
-    client = as_user(people["editor"])
+def test_filters_and_counts(login, people):
+    client = login(people["editor"])
     response = board(client, language="es")
     assert [loc.language_code for loc in response.context["locales"]] == ["es"]
     assert all(
@@ -141,8 +141,8 @@ def test_filters_and_counts(as_user, people):
     )
 
 
-def test_bad_filters_get_a_clear_400_and_bad_page_numbers_a_page(as_user, people):
-    client = as_user(people["editor"])
+def test_bad_filters_get_a_clear_400_and_bad_page_numbers_a_page(login, people):
+    client = login(people["editor"])
     response = client.get(BOARD, {"language": "xx", "status": "<script>"})
     assert response.status_code == 400
     text = response.content.decode()
@@ -152,45 +152,45 @@ def test_bad_filters_get_a_clear_400_and_bad_page_numbers_a_page(as_user, people
         assert client.get(BOARD, {"p": number}).status_code == 200
 
 
-def test_pagination_keeps_the_filters(as_user, people):
-    response = board(as_user(people["editor"]), language="es")
+def test_pagination_keeps_the_filters(login, people):
+    response = board(login(people["editor"]), language="es")
     rows = response.context["rows"]
     assert rows.paginator.num_pages > 1
     assert 'href="?language=es&amp;p=2"' in response.content.decode()
-    second = board(as_user(people["editor"]), language="es", p=2)
+    second = board(login(people["editor"]), language="es", p=2)
     first_rows = {(row.kind, row.pk) for row in rows}
     assert {(row.kind, row.pk) for row in second.context["rows"]}.isdisjoint(first_rows)
 
 
 @pytest.mark.parametrize("role", ["editor", "reviewer", "spanish", "arabic", "translator"])
-def test_editors_reviewers_and_translators_see_the_board(as_user, people, role):
-    response = board(as_user(people[role]))
+def test_editors_reviewers_and_translators_see_the_board(login, people, role):
+    response = board(login(people[role]))
     assert response.context["row_count"] > 0
 
 
-def test_others_get_the_admins_permission_denial(as_user, people, client):
-    response = as_user(people["manager"]).get(BOARD)
+def test_others_get_the_admins_permission_denial(login, people, client):
+    response = login(people["manager"]).get(BOARD)
     assert response.status_code == 302 and response.url == reverse("wagtailadmin_home")
     client.logout()
     assert client.get(BOARD).status_code == 302  # to the sign-in page
     assert "/login/" in client.get(BOARD).url
     neck = english("neck-spasms")
     start = reverse("localization_start", args=[CONDITION, neck.pk, "ko"])
-    response = as_user(people["manager"]).post(start)
+    response = login(people["manager"]).post(start)
     assert response.status_code == 302 and response.url == reverse("wagtailadmin_home")
     assert neck.get_translation_or_none(locale("ko")) is None
 
 
-def test_translators_see_their_languages_first(as_user, people):
-    codes = [loc.language_code for loc in board(as_user(people["arabic"])).context["locales"]]
+def test_translators_see_their_languages_first(login, people):
+    codes = [loc.language_code for loc in board(login(people["arabic"])).context["locales"]]
     assert codes[0] == "ar" and len(codes) == Locale.objects.count() - 1
     # Without a language group: the site's order.
-    codes = [loc.language_code for loc in board(as_user(people["translator"])).context["locales"]]
+    codes = [loc.language_code for loc in board(login(people["translator"])).context["locales"]]
     assert codes[:3] == ["es", "zh-hans", "zh-hant"]
 
 
-def test_start_buttons_only_in_the_translators_languages(as_user, people):
-    response = board(as_user(people["spanish"]), kind=CONDITION)
+def test_start_buttons_only_in_the_translators_languages(login, people):
+    response = board(login(people["spanish"]), kind=CONDITION)
     back = english("low-back-pain")
     text = response.content.decode()
     assert reverse("localization_start", args=[CONDITION, back.pk, "es"]) in text
@@ -198,11 +198,11 @@ def test_start_buttons_only_in_the_translators_languages(as_user, people):
 
 
 def test_starting_creates_a_draft_and_opens_the_translation_editor(
-    as_user, people, django_capture_on_commit_callbacks
+    login, people, django_capture_on_commit_callbacks
 ):
     back = english("low-back-pain")
     before = {p.pk: (p.title, p.live) for p in Page.objects.all()}
-    client = as_user(people["spanish"])
+    client = login(people["spanish"])
     url = reverse("localization_start", args=[CONDITION, back.pk, "es"])
     assert client.get(url).status_code == 405
     # wagtail-localize publishes on commit when it publishes: run those callbacks.
@@ -228,11 +228,11 @@ def test_starting_creates_a_draft_and_opens_the_translation_editor(
     assert Page.objects.filter(translation_key=back.translation_key).count() == 2
 
 
-def test_editors_start_only_where_they_may_add_pages(as_user, people):
+def test_editors_start_only_where_they_may_add_pages(login, people):
     """Marketing editors add pages in the English tree only, so the board offers them
     no page translation to start (wagtail-localize would let them make one they then
     could not edit); snippets they may add, they may translate."""
-    client = as_user(people["editor"])
+    client = login(people["editor"])
     back = english("low-back-pain")
     text = board(client, kind=CONDITION).content.decode()
     assert "/admin/translations/start/" not in text
@@ -243,9 +243,9 @@ def test_editors_start_only_where_they_may_add_pages(as_user, people):
     assert "/admin/translations/start/conditions.bodyarea/" in text
 
 
-def test_a_translator_cannot_start_another_language(as_user, people):
+def test_a_translator_cannot_start_another_language(login, people):
     back = english("low-back-pain")
-    response = as_user(people["spanish"]).post(
+    response = login(people["spanish"]).post(
         reverse("localization_start", args=[CONDITION, back.pk, "ar"])
     )
     assert response.status_code == 302 and response.url == reverse("wagtailadmin_home")
@@ -261,42 +261,42 @@ def test_a_translator_cannot_start_another_language(as_user, people):
         (CONDITION, None, "xx"),
     ],
 )
-def test_bad_start_requests_are_404(as_user, people, args):
+def test_bad_start_requests_are_404(login, people, args):
     kind, pk, code = args
     pk = pk or english("low-back-pain").pk
-    response = as_user(people["editor"]).post(reverse("localization_start", args=[kind, pk, code]))
+    response = login(people["editor"]).post(reverse("localization_start", args=[kind, pk, code]))
     assert response.status_code == 404
 
 
-def test_start_never_publishes(as_user, people, settings):
+def test_start_never_publishes(login, people, settings):
     """Should the site be set to publish new translations at once, the board creates
     nothing rather than a live page."""
     settings.WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = True
     back = english("low-back-pain")
-    client = as_user(people["translator"])
+    client = login(people["translator"])
     response = client.post(reverse("localization_start", args=[CONDITION, back.pk, "es"]))
     assert response.url == reverse("localization_board")
     assert back.get_translation_or_none(locale("es")) is None
     assert not Translation.objects.filter(source__object_id=back.translation_key).exists()
 
 
-def test_starting_a_snippet_translation(as_user, people):
+def test_starting_a_snippet_translation(login, people):
     area = BodyArea.objects.get(locale=Locale.get_default(), name="Neck")
-    response = as_user(people["editor"]).post(
+    response = login(people["editor"]).post(
         reverse("localization_start", args=["conditions.bodyarea", area.pk, "ko"])
     )
     korean = area.get_translation(locale("ko"))
     assert response.status_code == 302 and str(korean.pk) in response.url
 
 
-def test_dashboard_panel_for_translators(as_user, people):
-    response = as_user(people["spanish"]).get(reverse("wagtailadmin_home"))
+def test_dashboard_panel_for_translators(login, people):
+    response = login(people["spanish"]).get(reverse("wagtailadmin_home"))
     text = response.content.decode()
     assert 'id="translations-board' in text or "translations-board" in text
     panel = text[text.index("translations-board") :]
     assert re.search(r'<tr data-language="es">', panel)
     assert '<tr data-language="ar">' not in panel
-    response = as_user(people["manager"]).get(reverse("wagtailadmin_home"))
+    response = login(people["manager"]).get(reverse("wagtailadmin_home"))
     assert "translations-board" not in response.content.decode()
 
 
@@ -307,8 +307,8 @@ def count_board_queries(client, **params):
     return len(captured)
 
 
-def test_query_count_does_not_grow_with_the_content(as_user, people):
-    client = as_user(people["spanish"])
+def test_query_count_does_not_grow_with_the_content(login, people):
+    client = login(people["spanish"])
     views = [{}, {"p": "2"}, {"language": "es", "status": "live"}, {"kind": CONDITION}]
     client.get(BOARD)  # warm per-process caches (content types, locales)
     before = [count_board_queries(client, **params) for params in views]
