@@ -68,6 +68,7 @@ def board_view(request):
         "statuses": board.STATUSES,
         "rows": page,
         "row_count": len(rows),
+        "kind": kind,
         "query": query.urlencode(),
         "audience": audience,
         "board_url": reverse("localization_board"),

@@ -135,6 +135,9 @@ def test_filters_and_counts(login, people):
     # Type filter
     conditions = board(client, kind=CONDITION)
     assert {row.kind for row in conditions.context["rows"]} == {CONDITION}
+    # The per-language figures link to the board filtered on them, keeping the type.
+    link = f"{BOARD}?language=es&amp;status=live&amp;kind={CONDITION}"
+    assert link in conditions.content.decode()
     assert (
         conditions.context["row_count"]
         == ConditionPage.objects.filter(locale=Locale.get_default()).count()
