@@ -74,7 +74,9 @@ class Cell:
     translated: int | None = None
     total: int | None = None
     outdated_since: object = None
-    continue_url: str = ""
+
+    def continue_url(self, row):
+        return edit_url(row.model, self.target_pk) if self.target_pk is not None else ""
 
     @property
     def label(self):
@@ -247,7 +249,6 @@ def _fill_cell(cell, row, target, progress, in_review, outdated):
         cell.status = IN_PROGRESS
     else:
         cell.status = LIVE
-    cell.continue_url = edit_url(row.model, target["pk"])
 
 
 def language_counts(rows, locales):

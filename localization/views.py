@@ -76,6 +76,8 @@ def board_view(request):
     for row in page:
         row.edit_url = board.edit_url(row.model, row.pk)
         for cell in row.cells:
+            # Links for the cells shown only (reversing URLs for every cell is slow).
+            cell.url = cell.continue_url(row)
             cell.may_start = cell.status == board.NOT_STARTED and audience.may_start(
                 cell.locale, row.model
             )

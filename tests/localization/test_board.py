@@ -100,7 +100,8 @@ def test_each_status_of_a_cell(login, people):
     assert cell(response, neck.pk, "ar").status == "live"
 
     # Cells link to the page's editor (wagtail-localize's editor for translations).
-    assert outdated.continue_url == reverse("wagtailadmin_pages:edit", args=[spanish_neck.pk])
+    assert outdated.url == reverse("wagtailadmin_pages:edit", args=[spanish_neck.pk])
+    assert f'href="{outdated.url}"' in response.content.decode()
 
 
 def test_snippets_are_on_the_board(login, people):
