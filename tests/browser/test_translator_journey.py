@@ -31,7 +31,8 @@ for username, name, code in (("tr-es", "Spanish", "es"), ("tr-ar", "Arabic", "ar
     user.save()
     user.groups.set([group])
 from conditions.models import ConditionPage
-arabic = ConditionPage.objects.get(locale__language_code="ar", slug="neck-spasms")
+neck = ConditionPage.objects.get(locale=Locale.get_default(), slug="neck-spasms")
+arabic = neck.get_translation(Locale.objects.get(language_code="ar"))
 print(json.dumps({"arabic_neck": arabic.pk}))
 """
 
