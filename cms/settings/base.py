@@ -353,7 +353,8 @@ PO_UPLOAD_MAX_BYTES = int(os.environ.get("PO_UPLOAD_MAX_BYTES", str(2 * 1024 * 1
 # Creating a translation (the page action, subtree and bulk translation, the API)
 # makes a draft, never a live page: translated text goes live through a translator
 # or, for condition pages, a clinical reviewer. The parents it copies along are
-# turned into drafts too (localization/drafts.py).
+# turned into drafts too (localization/drafts.py). The translations board refuses to start a
+# translation while this is on.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # Machine translation in wagtail-localize's editor: off unless MACHINE_TRANSLATOR

@@ -1,11 +1,16 @@
-"""The translation lifecycle, driven over HTTP as the demo's roles (tests/roles/conftest.py)."""
+"""The translation lifecycle, driven over HTTP as the demo's roles (tests/roles/conftest.py),
+and board users: one per role, translators in the per-language groups cms.roles makes
+("Translators: <language>", with page permissions on their language's home page)."""
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import Locale, WorkflowState
 from wagtail_localize.fields import SynchronizedField, get_translatable_fields
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
+from cms import roles
 from cms.translations import translate_from_catalog
 from home.demo import SHOWCASE_LANGUAGES
 from tests.roles.conftest import clear_cache, login, translate_page, users  # noqa: F401
@@ -113,3 +118,35 @@ def midtown(page_by_path):
     english.save_revision().publish()
     english.refresh_from_db()
     return english, {code: retranslate(english, code) for code in LANGUAGES}
+
+
+@pytest.fixture
+def make_user(db):
+    def make(username, *groups):
+        user = get_user_model().objects.create_user(username, f"{username}@example.com", "pw")
+        user.groups.set(groups)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def people(db, make_user):
+    roles.apply_roles()
+    group = Group.objects.get
+    from locations.models import LocationPage
+
+    midtown = LocationPage.objects.get(locale=Locale.get_default(), slug="midtown")
+    return {
+        "editor": make_user("ed", group(name=roles.MARKETING_EDITORS)),
+        "reviewer": make_user("rev", group(name=roles.CLINICAL_REVIEWERS)),
+        "spanish": make_user(
+            "tr-es", roles.translators_group(Locale.objects.get(language_code="es"))
+        ),
+        "arabic": make_user(
+            "tr-ar", roles.translators_group(Locale.objects.get(language_code="ar"))
+        ),
+        "translator": make_user("tr-all", group(name=roles.TRANSLATORS)),
+        "manager": make_user("mgr", roles.clinic_managers_group(midtown)),
+        "nobody": make_user("nobody"),
+    }
