@@ -11,10 +11,12 @@ from localization.models import OutdatedTranslation
 register = template.Library()
 
 
-def _notice(page_id, request):
+def _notice(page, request):
     """(date the source changed, URL of the source page) or None. Cached for the
     content generation; a row saved or deleted starts a new one (localization/outdated.py)."""
-    row = OutdatedTranslation.objects.filter(page_id=page_id).select_related("page").first()
+    if page.locale_id == Locale.get_default().pk:
+        return None
+    row = OutdatedTranslation.objects.filter(page_id=page.pk).select_related("page").first()
     if row is None:
         return None
     source = (
@@ -33,9 +35,8 @@ def outdated_translation_notice(context, page=None):
     request = context.get("request")
     if not isinstance(page, Page) or page.pk is None or page.alias_of_id:
         return {}
-    if page.locale_id == Locale.get_default().pk:
-        return {}
-    found = cached_data(request, f"outdated-notice:{page.pk}", lambda: _notice(page.pk, request))
+    # Cached with the answer for source-language pages too: a warm page costs no query.
+    found = cached_data(request, f"outdated-notice:{page.pk}", lambda: _notice(page, request))
     if found is None:
         return {}
     since, url = found

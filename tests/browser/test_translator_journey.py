@@ -12,20 +12,16 @@ from tests.browser.conftest import screenshot
 from tests.conftest import run_manage
 
 PASSWORD = "journey-password-1234"
-# Per-language translator groups as the core makes them (the Translators group's
-# permissions, page permissions on the language's home page).
+# Translators in the per-language groups cms.roles keeps ("Translators: Spanish", with
+# page permissions on that language's home page only).
 MAKE_TRANSLATORS = """
 import json
 from django.contrib.auth import get_user_model
 from wagtail.models import Locale
 from cms import roles
-from home.models import HomePage
 roles.apply_roles()
-for username, name, code in (("tr-es", "Spanish", "es"), ("tr-ar", "Arabic", "ar")):
-    group = roles.ensure_group("Translators: " + name, roles.MODEL_PERMISSIONS[roles.TRANSLATORS],
-                               roles.COLLECTION_PERMISSIONS[roles.TRANSLATORS])
-    roles.grant_page(group, HomePage.objects.get(locale=Locale.objects.get(language_code=code)),
-                     roles.TRANSLATOR_PAGE_ACTIONS)
+for username, code in (("tr-es", "es"), ("tr-ar", "ar")):
+    group = roles.translators_group(Locale.objects.get(language_code=code))
     user, _ = get_user_model().objects.get_or_create(username=username)
     user.set_password(PASSWORD)
     user.save()

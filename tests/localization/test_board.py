@@ -23,12 +23,6 @@ BOARD = "/admin/translations/"
 CONDITION = "conditions.conditionpage"
 
 
-@pytest.fixture(autouse=True)
-def drafts(settings):
-    # The core's setting (translations start as drafts), stated so it holds here too.
-    settings.WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
-
-
 def english(slug):
     return ConditionPage.objects.get(locale=Locale.get_default(), slug=slug)
 
@@ -277,7 +271,7 @@ def test_start_never_publishes(login, people, settings):
     nothing rather than a live page."""
     settings.WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = True
     back = english("low-back-pain")
-    client = login(people["translator"])
+    client = login(people["spanish"])
     response = client.post(reverse("localization_start", args=[CONDITION, back.pk, "es"]))
     assert response.url == reverse("localization_board")
     assert back.get_translation_or_none(locale("es")) is None
