@@ -1,0 +1,51 @@
+"""Case and accent folding for alphabetic scripts, and Snowball stemming."""
+
+import threading
+import unicodedata
+
+import Stemmer
+
+# Snowball algorithms for the site's languages that have one (PyStemmer's names).
+SNOWBALL = {
+    "en": "english",
+    "es": "spanish",
+    "fr": "french",
+    "ru": "russian",
+    "pl": "polish",
+}
+# Letters that do not decompose into a base letter and a mark.
+_SPECIAL = str.maketrans(
+    {"ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i"}
+)
+_local = threading.local()  # a Stemmer object is not safe to share between threads
+
+
+def stemmer(language):
+    algorithm = SNOWBALL.get(language)
+    if algorithm is None:
+        return None
+    stemmers = getattr(_local, "stemmers", None)
+    if stemmers is None:
+        stemmers = _local.stemmers = {}
+    if algorithm not in stemmers:
+        stemmers[algorithm] = Stemmer.Stemmer(algorithm)
+    return stemmers[algorithm]
+
+
+def fold(word):
+    """Lowercase, without accents: "Épaules" → "epaules", "Łokieć" → "lokiec", "ёж" → "еж"."""
+    word = word.lower()
+    if word.isascii():
+        return word
+    decomposed = unicodedata.normalize("NFD", word.translate(_SPECIAL))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def variants(word, language):
+    """The terms of one alphabetic word: the folded stem, and the folded stem of the
+    accented word where accents change what the stemmer does (French, Polish)."""
+    folded = fold(word)
+    stem = stemmer(language)
+    if stem is None:
+        return {folded}
+    return {stem.stemWord(folded), fold(stem.stemWord(word.lower()))}

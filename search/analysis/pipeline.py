@@ -1,0 +1,126 @@
+"""Text → terms, for pages (index_terms) and queries (query_groups)."""
+
+import functools
+import re
+import unicodedata
+
+from search.analysis import arabic, cjk, indic, latin
+from search.analysis.scripts import (
+    ARABIC,
+    BENGALI,
+    HAN,
+    HAN_CLASS,
+    HANGUL,
+    HANGUL_CLASS,
+    OTHER,
+    script_of,
+)
+from search.analysis.stopwords import STOPWORDS
+
+MAX_WORD = 60  # longer "words" are noise (a pasted URL, a base64 blob): cut
+
+
+def base_language(language):
+    """"zh-hans" → "zh"; the site's codes otherwise stay as they are."""
+    return (language or "en").split("-")[0].lower()
+
+
+def _mark_ranges():
+    """A regex class of every combining mark (Mn, Mc, Me), which `\\w` leaves out."""
+    ranges, start = [], None
+    for code in range(0x30000):
+        is_mark = unicodedata.category(chr(code))[0] == "M"
+        if is_mark and start is None:
+            start = code
+        elif not is_mark and start is not None:
+            ranges.append(f"\\U{start:08x}-\\U{code - 1:08x}")
+            start = None
+    return "".join(ranges)
+
+
+# Letters, digits and marks of any script, not "_".
+_WORD = re.compile(f"(?:[^\\W_]|[{_mark_ranges()}])+")
+_CJK = re.compile(f"([{HAN_CLASS}]+)|([{HANGUL_CLASS}]+)|([^{HAN_CLASS}{HANGUL_CLASS}]+)")
+# Invisible characters inside words (joiners, soft hyphen, bidi marks, tatweel) go.
+_INVISIBLE = dict.fromkeys(
+    [0x00AD, 0x0640, 0x061C, 0xFEFF, *range(0x200B, 0x2010), *range(0x202A, 0x202F)]
+    + list(range(0x2060, 0x2070))
+)
+
+
+def _split_scripts(word):
+    """A word split where it passes between CJK and other scripts ("PT治疗" → PT, 治疗)."""
+    runs = []
+    for han, hangul, other in _CJK.findall(word):
+        if han:
+            runs.append((HAN, han))
+        elif hangul:
+            runs.append((HANGUL, hangul))
+        else:
+            runs.append((script_of(other[0]), other))
+    return runs
+
+
+def _runs(text):
+    """(script, run) for each run of word characters of one script family."""
+    runs = []
+    for word in _WORD.findall(unicodedata.normalize("NFKC", text).translate(_INVISIBLE)):
+        if word.isascii():
+            runs.append((OTHER, word))
+        else:
+            runs.extend(_split_scripts(word))
+    return runs
+
+
+@functools.lru_cache(maxsize=50_000)
+def _word_terms(script, word, language, for_query):
+    """The set of terms one word stands for; several sets for a CJK run (its bigrams).
+    Cached: page text and queries repeat the same words."""
+    return tuple(frozenset(group) for group in _analyse_word(script, word, language, for_query))
+
+
+def _analyse_word(script, word, language, for_query):
+    word = word[:MAX_WORD].lower()
+    if script == HANGUL:
+        word = cjk.strip_particle(word)
+        script = HAN
+    if script == HAN:
+        grams = cjk.bigrams(word) if for_query else cjk.index_grams(word)
+        return [{gram} for gram in grams]
+    if script == ARABIC:
+        word = arabic.normalise(word)
+        return [{arabic.stem(word) if language == "ar" else word}]
+    if script == BENGALI:
+        word = indic.normalise(word)
+        return [{indic.stem(word)}]
+    return [latin.variants(word, language) - {""} or {latin.fold(word)}]
+
+
+def index_terms(text, language):
+    """The terms stored for a page's text in `language` (a site language code)."""
+    language = base_language(language)
+    terms = []
+    for script, run in _runs(text):
+        for group in _word_terms(script, run, language, for_query=False):
+            terms.extend(sorted(group))
+    return terms
+
+
+@functools.cache
+def _stopwords(language):
+    """The language's stop words as the analysis folds them (no stemming)."""
+    words = " ".join(STOPWORDS.get(language, ()))
+    return frozenset().union(*(_word_terms(s, run, "", True)[0] for s, run in _runs(words)))
+
+
+def query_groups(text, language):
+    """Per word of a query, the set of terms any of which may match; articles and
+    prepositions are left out unless the query has nothing else."""
+    language = base_language(language)
+    stopwords = _stopwords(language)
+    groups, dropped = {}, {}
+    for script, run in _runs(text):
+        is_stopword = script != HAN and _word_terms(script, run, "", True)[0] & stopwords
+        for group in _word_terms(script, run, language, True):
+            (dropped if is_stopword else groups).setdefault(group, None)
+    return [set(group) for group in (groups or dropped)]
