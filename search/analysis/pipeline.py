@@ -21,7 +21,7 @@ MAX_WORD = 60  # longer "words" are noise (a pasted URL, a base64 blob): cut
 
 
 def base_language(language):
-    """"zh-hans" → "zh"; the site's codes otherwise stay as they are."""
+    """ "zh-hans" → "zh"; the site's codes otherwise stay as they are."""
     return (language or "en").split("-")[0].lower()
 
 

@@ -23,9 +23,7 @@ _RANGES = [
 
 def _class(script):
     """The script's ranges as a regular-expression character class (without brackets)."""
-    return "".join(
-        f"\\U{low:08x}-\\U{high:08x}" for low, high, name in _RANGES if name == script
-    )
+    return "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high, name in _RANGES if name == script)
 
 
 HAN_CLASS, HANGUL_CLASS = _class(HAN), _class(HANGUL)
@@ -39,4 +37,3 @@ def script_of(char):
         if low <= code <= high:
             return script
     return OTHER
-
