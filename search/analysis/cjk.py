@@ -52,7 +52,12 @@ KOREAN_PARTICLES = sorted(
 )
 
 
+_ENDINGS = tuple(KOREAN_PARTICLES)
+
+
 def strip_particle(word):
+    if not word.endswith(_ENDINGS):
+        return word
     for particle in KOREAN_PARTICLES:
         if word.endswith(particle) and len(word) > len(particle):
             return word[: -len(particle)]

@@ -1,5 +1,6 @@
 """Case and accent folding for alphabetic scripts, and Snowball stemming."""
 
+import re
 import threading
 import unicodedata
 
@@ -32,13 +33,17 @@ def stemmer(language):
     return stemmers[algorithm]
 
 
+# Combining accents, except the breve of Cyrillic й (a letter of its own in Russian).
+_ACCENTS = re.compile("(?<![иИ])[\u0300-\u036f]|(?<=[иИ])[\u0300-\u0305\u0307-\u036f]")
+
+
 def fold(word):
     """Lowercase, without accents: "Épaules" → "epaules", "Łokieć" → "lokiec", "ёж" → "еж"."""
     word = word.lower()
     if word.isascii():
         return word
     decomposed = unicodedata.normalize("NFD", word.translate(_SPECIAL))
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+    return unicodedata.normalize("NFC", _ACCENTS.sub("", decomposed))
 
 
 def variants(word, language):

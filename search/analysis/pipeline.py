@@ -76,7 +76,10 @@ def _runs(text):
 def _word_terms(script, word, language, for_query):
     """The set of terms one word stands for; several sets for a CJK run (its bigrams).
     Cached: page text and queries repeat the same words."""
-    return tuple(frozenset(group) for group in _analyse_word(script, word, language, for_query))
+    groups = (
+        frozenset(filter(None, group)) for group in _analyse_word(script, word, language, for_query)
+    )
+    return tuple(group for group in groups if group)  # a lone accent folds to nothing
 
 
 def _analyse_word(script, word, language, for_query):
@@ -86,14 +89,14 @@ def _analyse_word(script, word, language, for_query):
         script = HAN
     if script == HAN:
         grams = cjk.bigrams(word) if for_query else cjk.index_grams(word)
-        return [{gram} for gram in grams]
+        return [(gram,) for gram in grams]
     if script == ARABIC:
         word = arabic.normalise(word)
         return [{arabic.stem(word) if language == "ar" else word}]
     if script == BENGALI:
         word = indic.normalise(word)
         return [{indic.stem(word)}]
-    return [latin.variants(word, language) - {""} or {latin.fold(word)}]
+    return [latin.variants(word, language)]
 
 
 def index_terms(text, language):
@@ -120,7 +123,11 @@ def query_groups(text, language):
     stopwords = _stopwords(language)
     groups, dropped = {}, {}
     for script, run in _runs(text):
-        is_stopword = script != HAN and _word_terms(script, run, "", True)[0] & stopwords
+        is_stopword = (
+            stopwords
+            and script not in (HAN, HANGUL)
+            and any(group & stopwords for group in _word_terms(script, run, "", True))
+        )
         for group in _word_terms(script, run, language, True):
             (dropped if is_stopword else groups).setdefault(group, None)
     return [set(group) for group in (groups or dropped)]
