@@ -38,7 +38,7 @@ from locations.models import LocationIndexPage, LocationPage
 from search import lay_terms
 from search.analysis import query_groups
 from search.analysis.highlight import matching_spans
-from search.query import clean_query
+from search.query import MAX_TERMS, clean_query
 
 logger = logging.getLogger(__name__)
 
@@ -302,7 +302,7 @@ def search(request):
         _count(query)
     promotions = _promotions(normalise_query_string(query), locale, request) if first_page else []
 
-    groups = query_groups(query, code)
+    groups = query_groups(query, code)[:MAX_TERMS]
     variants = lay_terms.variants(groups, lay_terms.load(request, locale), code) if groups else []
     base = _public(
         Page.objects.live().filter(locale=locale).type(*KINDS).only("pk", "content_type"),

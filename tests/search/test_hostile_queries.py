@@ -4,7 +4,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from search.query import MAX_QUERY_LENGTH, clean_query, search_terms
+from search.analysis import query_groups
+from search.query import MAX_QUERY_LENGTH, clean_query
 
 pytestmark = pytest.mark.django_db
 
@@ -68,16 +69,17 @@ def test_long_queries_are_capped():
 
 
 def test_only_words_reach_the_search_engine():
-    assert search_terms('"neck" NEAR(back) title:knee * -hip') == [
-        "neck",
-        "NEAR",
-        "back",
-        "title",
-        "knee",
-        "hip",
+    groups = query_groups('"neck" NEAR(back) title:knee * -hip', "en")
+    assert [sorted(group) for group in groups] == [
+        ["neck"],
+        ["near"],
+        ["back"],
+        ["titl"],
+        ["knee"],
+        ["hip"],
     ]
-    assert search_terms("ঘাড় ব্যথা") == ["ঘাড়", "ব্যথা"]  # combining marks stay in words
-    assert search_terms("!!! ??? ***") == []
+    assert query_groups("ঘাড় ব্যথা", "bn")  # combining marks stay in words
+    assert query_groups("!!! ??? ***", "en") == []
 
 
 def test_the_query_is_echoed_as_text(client):
