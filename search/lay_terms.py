@@ -3,7 +3,7 @@
 Rules are compared on analysed terms, so "cricks in my neck" and "Crick in the neck"
 meet the rule "crick in the neck" as the query's own words meet a page's."""
 
-from search.analysis import query_groups
+from search.analysis import query_terms
 
 
 def load(request, locale):
@@ -22,30 +22,26 @@ def load(request, locale):
     return cached_data(request, f"lay-terms:{locale.pk}", rows)
 
 
-def _find(groups, phrase):
-    """Where the phrase's groups occur in a row in `groups` (each meeting its own)."""
-    for start in range(len(groups) - len(phrase) + 1):
-        if all(groups[start + i] & phrase[i] for i in range(len(phrase))):
+def _find(terms, phrase):
+    """Where the phrase's terms occur in a row in `terms`."""
+    for start in range(len(terms) - len(phrase) + 1):
+        if terms[start : start + len(phrase)] == phrase:
             return start
     return None
 
 
-def variants(groups, rules, language):
-    """The query's groups, then the same with each lay phrase found in them replaced by
-    the words it stands for."""
-    found = [groups]
+def variants(terms, rules, language):
+    """The query's terms, then the same with each lay phrase found in them replaced by
+    the terms of the words it stands for."""
+    found = [terms]
     for patient, page, both_ways in rules:
         pairs = [(patient, page), (page, patient)] if both_ways else [(patient, page)]
         for source, target in pairs:
-            source_groups = query_groups(source, language)
-            if not source_groups:
-                continue
-            start = _find(groups, source_groups)
+            phrase = query_terms(source, language)
+            start = _find(terms, phrase) if phrase else None
             if start is not None:
                 replaced = (
-                    groups[:start]
-                    + query_groups(target, language)
-                    + groups[start + len(source_groups) :]
+                    terms[:start] + query_terms(target, language) + terms[start + len(phrase) :]
                 )
                 if replaced not in found:
                     found.append(replaced)

@@ -28,7 +28,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Locale, Page, PageViewRestriction
-from wagtail.search.query import And, Or, PlainText
+from wagtail.search.query import Or, PlainText
 from wagtail.search.utils import normalise_query_string
 
 from cms.page_cache import cached_data
@@ -36,7 +36,7 @@ from conditions.models import ConditionIndexPage, ConditionPage
 from locations import geo
 from locations.models import LocationIndexPage, LocationPage
 from search import lay_terms
-from search.analysis import query_groups
+from search.analysis import query_terms
 from search.analysis.highlight import matching_spans
 from search.query import MAX_TERMS, clean_query
 
@@ -236,18 +236,14 @@ def _count(query):
 
 
 def _backend_query(variants, operator):
-    """Wagtail query objects for the analysed query: in each variant (the query, and the
-    query with a lay phrase replaced), each word's terms are alternatives (Or), and
-    the words must all match (And), or any of them (operator "or")."""
-
-    def word(group):
-        terms = [PlainText(term) for term in sorted(group)]
-        return terms[0] if len(terms) == 1 else Or(terms)
-
+    """The analysed query for the backend: each variant (the query, and the query with
+    a lay phrase replaced) is one plain-text query of its terms, all of which must
+    match (operator "and") or any of them ("or"). One plain text per variant keeps
+    one relevance score per match on SQLite's FTS5 (nested And/Or multiply scores)."""
     if operator == "or":
-        groups = {group for variant in variants for group in variant}
-        return Or([word(group) for group in sorted(groups, key=sorted)])
-    built = [And([word(g) for g in v]) if len(v) > 1 else word(v[0]) for v in variants]
+        terms = dict.fromkeys(term for variant in variants for term in variant)
+        return PlainText(" ".join(terms), operator="or")
+    built = [PlainText(" ".join(variant), operator="and") for variant in variants]
     return built[0] if len(built) == 1 else Or(built)
 
 
@@ -302,8 +298,8 @@ def search(request):
         _count(query)
     promotions = _promotions(normalise_query_string(query), locale, request) if first_page else []
 
-    groups = query_groups(query, code)[:MAX_TERMS]
-    variants = lay_terms.variants(groups, lay_terms.load(request, locale), code) if groups else []
+    terms = query_terms(query, code)[:MAX_TERMS]
+    variants = lay_terms.variants(terms, lay_terms.load(request, locale), code) if terms else []
     base = _public(
         Page.objects.live().filter(locale=locale).type(*KINDS).only("pk", "content_type"),
         request,
@@ -318,7 +314,7 @@ def search(request):
             logger.warning("Search backend rejected the query %r", query, exc_info=True)
             ranked = []
     listing = _paginate(ranked, number, messages)
-    terms = set().union(*(group for variant in variants for group in variant))
+    terms = {term for variant in variants for term in variant}
 
     context.update(
         search_results=listing,

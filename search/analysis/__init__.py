@@ -16,10 +16,10 @@ the terms a patient's words should meet, per the page's or the visitor's languag
   article ال and its prefixes, plural and pronoun suffixes);
 - Bengali (`indic`): nukta and khanda-ta forms, Bengali digits, common case endings.
 
-`index_terms(text, language)` gives the terms stored for a page; `query_groups(text,
-language)` gives, per word of a query, the set of terms any of which may match.
+`index_terms(text, language)` gives the terms stored for a page, `query_terms(text,
+language)` the terms of a query, which must all be among a page's terms.
 """
 
-from search.analysis.pipeline import index_terms, query_groups
+from search.analysis.pipeline import index_terms, query_terms
 
-__all__ = ["index_terms", "query_groups"]
+__all__ = ["index_terms", "query_terms"]

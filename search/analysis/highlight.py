@@ -17,8 +17,7 @@ def _cjk_spans(run, offset, terms):
 
 
 def matching_spans(text, language, terms):
-    """Sorted, merged (start, end) spans of `text` that the query's `terms` (the union
-    of its groups) meet."""
+    """Sorted, merged (start, end) spans of `text` that the query's `terms` (a set) meet."""
     language = base_language(language)
     cjk_terms = [term for term in terms if script_of(term[0]) in (HAN, HANGUL)]
     spans = []
@@ -33,7 +32,7 @@ def matching_spans(text, language, terms):
                 spans.extend(_cjk_spans(run.lower(), offset, cjk_terms))
                 continue
             script = script_of(run[0])
-            if any(group & terms for group in _word_terms(script, run, language, True)):
+            if any(term in terms for term in _word_terms(script, run, language, True)):
                 spans.append((offset, offset + len(run)))
     merged = []
     for start, end in sorted(spans):

@@ -46,11 +46,9 @@ def fold(word):
     return unicodedata.normalize("NFC", _ACCENTS.sub("", decomposed))
 
 
-def variants(word, language):
-    """The terms of one alphabetic word: the folded stem, and the folded stem of the
-    accented word where accents change what the stemmer does (French, Polish)."""
+def term(word, language):
+    """The term of one alphabetic word: folded, then stemmed. Folding first makes the
+    stem the same whether the word was typed with its accents or without."""
     folded = fold(word)
     stem = stemmer(language)
-    if stem is None:
-        return {folded}
-    return {stem.stemWord(folded), fold(stem.stemWord(word.lower()))}
+    return stem.stemWord(folded) if stem is not None else folded

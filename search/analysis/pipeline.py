@@ -1,4 +1,4 @@
-"""Text → terms, for pages (index_terms) and queries (query_groups)."""
+"""Text → terms, for pages (index_terms) and queries (query_terms)."""
 
 import functools
 import re
@@ -74,12 +74,10 @@ def _runs(text):
 
 @functools.lru_cache(maxsize=50_000)
 def _word_terms(script, word, language, for_query):
-    """The set of terms one word stands for; several sets for a CJK run (its bigrams).
-    Cached: page text and queries repeat the same words."""
-    groups = (
-        frozenset(filter(None, group)) for group in _analyse_word(script, word, language, for_query)
-    )
-    return tuple(group for group in groups if group)  # a lone accent folds to nothing
+    """The terms of one word (of a CJK run: its bigrams). Cached: page text and queries
+    repeat the same words."""
+    # filter: a lone accent folds to nothing
+    return tuple(filter(None, _analyse_word(script, word, language, for_query)))
 
 
 def _analyse_word(script, word, language, for_query):
@@ -88,15 +86,13 @@ def _analyse_word(script, word, language, for_query):
         word = cjk.strip_particle(word)
         script = HAN
     if script == HAN:
-        grams = cjk.bigrams(word) if for_query else cjk.index_grams(word)
-        return [(gram,) for gram in grams]
+        return cjk.bigrams(word) if for_query else cjk.index_grams(word)
     if script == ARABIC:
         word = arabic.normalise(word)
-        return [{arabic.stem(word) if language == "ar" else word}]
+        return [arabic.stem(word) if language == "ar" else word]
     if script == BENGALI:
-        word = indic.normalise(word)
-        return [{indic.stem(word)}]
-    return [latin.variants(word, language)]
+        return [indic.stem(indic.normalise(word))]
+    return [latin.term(word, language)]
 
 
 def index_terms(text, language):
@@ -104,8 +100,7 @@ def index_terms(text, language):
     language = base_language(language)
     terms = []
     for script, run in _runs(text):
-        for group in _word_terms(script, run, language, for_query=False):
-            terms.extend(sorted(group))
+        terms.extend(_word_terms(script, run, language, False))
     return terms
 
 
@@ -113,21 +108,21 @@ def index_terms(text, language):
 def _stopwords(language):
     """The language's stop words as the analysis folds them (no stemming)."""
     words = " ".join(STOPWORDS.get(language, ()))
-    return frozenset().union(*(_word_terms(s, run, "", True)[0] for s, run in _runs(words)))
+    return frozenset(term for s, run in _runs(words) for term in _word_terms(s, run, "", True))
 
 
-def query_groups(text, language):
-    """Per word of a query, the set of terms any of which may match; articles and
-    prepositions are left out unless the query has nothing else."""
+def query_terms(text, language):
+    """The terms of a query, in order, each once; articles and prepositions are left
+    out unless the query has nothing else."""
     language = base_language(language)
     stopwords = _stopwords(language)
-    groups, dropped = {}, {}
+    terms, dropped = {}, {}
     for script, run in _runs(text):
         is_stopword = (
             stopwords
             and script not in (HAN, HANGUL)
-            and any(group & stopwords for group in _word_terms(script, run, "", True))
+            and any(term in stopwords for term in _word_terms(script, run, "", True))
         )
-        for group in _word_terms(script, run, language, True):
-            (dropped if is_stopword else groups).setdefault(group, None)
-    return [set(group) for group in (groups or dropped)]
+        for term in _word_terms(script, run, language, True):
+            (dropped if is_stopword else terms).setdefault(term, None)
+    return list(terms or dropped)

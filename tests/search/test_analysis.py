@@ -9,17 +9,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cms.languages import SITE_LANGUAGES
-from search.analysis import index_terms, query_groups
+from search.analysis import index_terms, query_terms
 from search.analysis.pipeline import _word_terms
 
 LANGUAGES = [code for code, *_rest in SITE_LANGUAGES]
 
 
 def meets(query, text, language):
-    """Every word of the query finds one of its terms among the text's terms."""
+    """Every term of the query is among the text's terms."""
     terms = set(index_terms(text, language))
-    groups = query_groups(query, language)
-    return bool(groups) and all(group & terms for group in groups)
+    wanted = query_terms(query, language)
+    return bool(wanted) and all(term in terms for term in wanted)
 
 
 @pytest.mark.parametrize(
@@ -78,21 +78,21 @@ def test_a_query_does_not_meet_other_words(language, query, text):
 
 
 def test_articles_and_prepositions_are_left_out_of_queries_unless_alone():
-    assert query_groups("the neck", "en") == query_groups("neck", "en")
-    assert query_groups("el hombro", "es") == query_groups("hombro", "es")
-    assert query_groups("the", "en") == [{"the"}]
+    assert query_terms("the neck", "en") == query_terms("neck", "en") == ["neck"]
+    assert query_terms("el hombro", "es") == query_terms("hombro", "es")
+    assert query_terms("the", "en") == ["the"]
 
 
 def test_only_letters_marks_and_digits_reach_the_engine():
-    assert query_groups('"neck" NEAR(back) title:knee * -hip', "en") == [
-        {"neck"},
-        {"near"},
-        {"back"},
-        {"titl"},
-        {"knee"},
-        {"hip"},
+    assert query_terms('"neck" NEAR(back) title:knee * -hip', "en") == [
+        "neck",
+        "near",
+        "back",
+        "titl",
+        "knee",
+        "hip",
     ]
-    assert query_groups("!!! ??? *** _", "en") == []
+    assert query_terms("!!! ??? *** _", "en") == []
 
 
 @settings(max_examples=300, deadline=None)
@@ -102,8 +102,7 @@ def test_any_text_is_analysed_alike_for_pages_and_queries(text, language):
     query of a text meets that text (the same analysis on both sides)."""
     terms = index_terms(text, language)
     assert all(term and "_" not in term and not any(c.isspace() for c in term) for term in terms)
-    groups = query_groups(text, language)
-    assert all(group & set(terms) for group in groups)
+    assert set(query_terms(text, language)) <= set(terms)
 
 
 REAL_TEXT = {
@@ -134,6 +133,6 @@ def test_analysing_a_200_character_query_is_fast():
     _word_terms.cache_clear()  # no help from earlier tests
     started = time.perf_counter()
     for query, language in queries:
-        query_groups(query, language)
+        query_terms(query, language)
     average = (time.perf_counter() - started) / len(queries)
     assert average < BUDGET_SECONDS, f"{average * 1000:.2f} ms per query"
