@@ -83,18 +83,6 @@ def test_articles_and_prepositions_are_left_out_of_queries_unless_alone():
     assert query_terms("the", "en") == ["the"]
 
 
-def test_only_letters_marks_and_digits_reach_the_engine():
-    assert query_terms('"neck" NEAR(back) title:knee * -hip', "en") == [
-        "neck",
-        "near",
-        "back",
-        "titl",
-        "knee",
-        "hip",
-    ]
-    assert query_terms("!!! ??? *** _", "en") == []
-
-
 @settings(max_examples=300, deadline=None)
 @given(text=st.text(max_size=300), language=st.sampled_from(LANGUAGES))
 def test_any_text_is_analysed_alike_for_pages_and_queries(text, language):
