@@ -75,9 +75,9 @@ def test_changing_a_lay_term_applies_at_once(client):
 
     with override_settings(PAGE_DATA_CACHE=True, PAGE_CACHE_SECONDS=0):
         cache.clear()
-        assert result_hrefs(client, "/search/?q=kinked+neck") == []
+        assert result_hrefs(client, "/search/?q=gorflenape") == []
         LayTerm.objects.create(
-            locale=Locale.get_default(), patient_words="kinked neck", page_words="neck spasms"
+            locale=Locale.get_default(), patient_words="gorflenape", page_words="neck spasms"
         )
-        assert "/conditions/neck-spasms/" in result_hrefs(client, "/search/?q=kinked+neck")
+        assert "/conditions/neck-spasms/" in result_hrefs(client, "/search/?q=gorflenape")
         cache.clear()

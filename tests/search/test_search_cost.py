@@ -16,7 +16,7 @@ def count(client, url):
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)
     assert response.status_code == 200
-    return len(captured.captured_queries), response.content.decode()
+    return [q["sql"][:160] for q in captured.captured_queries], response.content.decode()
 
 
 @pytest.mark.parametrize(
@@ -35,7 +35,7 @@ def test_a_search_costs_a_fixed_number_of_queries(client, url):
         queries, html = count(client, url)
     cache.clear()
     assert html.count('class="search-result search-result--') >= 1
-    assert queries <= MAX_QUERIES, queries
+    assert len(queries) <= MAX_QUERIES, "\n".join(queries)
 
 
 def test_the_cost_does_not_grow_with_the_number_of_results(client):
@@ -48,4 +48,4 @@ def test_the_cost_does_not_grow_with_the_number_of_results(client):
     cache.clear()
     assert many_html.count("search-result--") > few_html.count("search-result--")
     # At most one query more: the clinics' page type, which "whiplash" does not reach.
-    assert many <= few + 1 <= MAX_QUERIES + 1
+    assert len(many) <= len(few) + 1 <= MAX_QUERIES + 1, "\n".join(many)
