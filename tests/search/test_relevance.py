@@ -124,3 +124,12 @@ def test_recall_at_3(client, page_by_path):
         ", ".join(f"{code} {value:.2f} ({len(CASES[code])})" for code, value in recall.items()),
     )
     assert recall == dict.fromkeys(CASES, 1.0)
+
+
+def test_rebuilding_the_index_reproduces_the_analysis(client, page_by_path):
+    from django.core.management import call_command
+
+    call_command("update_index", verbosity=0)
+    samples = [("en", "spasm"), ("es", "musculo"), ("zh-hans", "头痛"), ("ar", "تشنج")]
+    for language, query in samples:
+        assert _expected_url(page_by_path, language, NECK) in _top_three(client, language, query)
