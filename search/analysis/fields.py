@@ -27,6 +27,15 @@ class AnalysedSearchField(index.SearchField):
     analysed terms of the text in the object's language, which the site search's
     analysed queries meet on any backend (search/analysis/)."""
 
+    def __eq__(self, other):
+        """The plain field it analyses counts as the same field, so Wagtail's check that
+        a page model keeps `Page.search_fields` (wagtailsearch.W001) sees them kept."""
+        if isinstance(other, index.SearchField):
+            return (other.field_name, other.boost) == (self.field_name, self.boost)
+        return NotImplemented
+
+    __hash__ = index.SearchField.__hash__
+
     def get_value(self, obj):
         text = _text(super().get_value(obj))
         terms = index_terms(text, _language(obj))
