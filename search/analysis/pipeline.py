@@ -61,17 +61,6 @@ def _split_scripts(word):
     return runs
 
 
-def _runs(text):
-    """(script, run) for each run of word characters of one script family."""
-    runs = []
-    for word in _WORD.findall(unicodedata.normalize("NFKC", text).translate(_INVISIBLE)):
-        if word.isascii():
-            runs.append((OTHER, word))
-        else:
-            runs.extend(_split_scripts(word))
-    return runs
-
-
 @functools.lru_cache(maxsize=50_000)
 def _word_terms(script, word, language, for_query):
     """The terms of one word (of a CJK run: its bigrams). Cached: page text and queries
@@ -95,12 +84,23 @@ def _analyse_word(script, word, language, for_query):
     return [latin.term(word, language)]
 
 
+def _words(text):
+    return _WORD.findall(unicodedata.normalize("NFKC", text).translate(_INVISIBLE))
+
+
+@functools.lru_cache(maxsize=50_000)
+def _terms_of(word, language, for_query):
+    """The terms of one word as `_WORD` finds it, split where its script changes."""
+    runs = [(OTHER, word)] if word.isascii() else _split_scripts(word)
+    return tuple(term for s, run in runs for term in _word_terms(s, run, language, for_query))
+
+
 def index_terms(text, language):
     """The terms stored for a page's text in `language` (a site language code)."""
     language = base_language(language)
     terms = []
-    for script, run in _runs(text):
-        terms.extend(_word_terms(script, run, language, False))
+    for word in _words(text):
+        terms.extend(_terms_of(word, language, False))
     return terms
 
 
@@ -108,21 +108,30 @@ def index_terms(text, language):
 def _stopwords(language):
     """The language's stop words as the analysis folds them (no stemming)."""
     words = " ".join(STOPWORDS.get(language, ()))
-    return frozenset(term for s, run in _runs(words) for term in _word_terms(s, run, "", True))
+    return frozenset(term for word in _words(words) for term in _terms_of(word, "", True))
+
+
+@functools.lru_cache(maxsize=50_000)
+def _is_stopword(word, language):
+    stopwords = _stopwords(language)
+    if not stopwords or not word.isascii() and _CJK.match(word).lastindex != 3:
+        return False
+    return any(term in stopwords for term in _terms_of(word, "", True))
 
 
 def query_terms(text, language):
     """The terms of a query, in order, each once; articles and prepositions are left
     out unless the query has nothing else."""
     language = base_language(language)
-    stopwords = _stopwords(language)
     terms, dropped = {}, {}
-    for script, run in _runs(text):
-        is_stopword = (
-            stopwords
-            and script not in (HAN, HANGUL)
-            and any(term in stopwords for term in _word_terms(script, run, "", True))
-        )
-        for term in _word_terms(script, run, language, True):
-            (dropped if is_stopword else terms).setdefault(term, None)
+    for word in _words(text):
+        kept = dropped if _is_stopword(word, language) else terms
+        for term in _terms_of(word, language, True):
+            kept.setdefault(term, None)
     return list(terms or dropped)
+
+
+def clear_caches():
+    """Forget the analysed words (for measuring the analysis itself)."""
+    for cached in (_word_terms, _terms_of, _is_stopword):
+        cached.cache_clear()
