@@ -3,7 +3,12 @@
 - Wagtail's search backend (the database backend by default: PostgreSQL full-text
   search in production, SQLite FTS5 for the demo; OpenSearch/Elasticsearch by
   configuration) over the fields the page models declare in `search_fields`.
-- Every word must match; when nothing does, pages matching any word are offered.
+- The query goes through the same language-aware analysis as the pages' text
+  (search/analysis/, in the visitor's language), plus marketing's lay terms for that
+  language (search/lay_terms.py). Every word must match; when nothing does, pages
+  matching any word are offered.
+- A results page costs a fixed number of queries: ranked ids in one, the shown pages
+  in one per page type, excerpts from their stored block JSON.
 - Marketing pins pages for a query with search promotions; each search (its first
   page) is counted in the promotions app's daily query log.
 - A five-digit ZIP code also lists the nearest clinics (locations/geo.py).
