@@ -14,8 +14,11 @@ max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "5000"))
 max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", "500"))
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None  # empty: no access log
 errorlog = "-"
-# The proxy in front terminates TLS; trust its X-Forwarded-* headers.
-forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# The proxy in front terminates TLS; trust its X-Forwarded-* headers. The same
+# proxies the app trusts for the client's address (TRUSTED_PROXIES).
+forwarded_allow_ips = os.environ.get(
+    "TRUSTED_PROXIES", os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+)
 # gunicorn's control socket lives under $HOME and would collide between instances
 # on one machine; nothing here uses it.
 control_socket_disable = os.environ.get("GUNICORN_CONTROL_SOCKET", "") == ""

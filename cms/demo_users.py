@@ -12,13 +12,16 @@ DEMO_PASSWORDS = {
     "editor": "clinic-demo-editor",
     "moderator": "clinic-demo-moderator",
     "translator": "clinic-demo-translator",
+    "translator-es": "clinic-demo-translator",
+    "translator-ar": "clinic-demo-translator",
     "manager": "clinic-demo-frontdesk",
 }
 ROLE_GROUPS = {
     "editor": roles.MARKETING_EDITORS,
     "moderator": roles.CLINICAL_REVIEWERS,
-    "translator": roles.TRANSLATORS,
 }
+# `translator` translates into every language; the others into one language each.
+TRANSLATOR_LANGUAGES = {"translator": None, "translator-es": ["es"], "translator-ar": ["ar"]}
 
 
 def _ensure_user(username, password, groups):
@@ -51,6 +54,13 @@ def ensure_demo_users():
         password = DEMO_PASSWORDS[username]
         _ensure_user(username, password, [Group.objects.get(name=group_name)])
         logins.append((username, password, group_name))
+    others = Locale.objects.exclude(pk=Locale.get_default().pk).order_by("language_code")
+    for username, codes in TRANSLATOR_LANGUAGES.items():
+        locales = [locale for locale in others if codes is None or locale.language_code in codes]
+        groups = [roles.translators_group(locale) for locale in locales]
+        _ensure_user(username, DEMO_PASSWORDS[username], groups)
+        names = [group.name for group in groups] if codes else ["Translators: every language"]
+        logins.append((username, DEMO_PASSWORDS[username], ", ".join(names)))
     clinics = LocationPage.objects.filter(locale=Locale.get_default()).order_by("slug")
     for clinic in clinics:
         group = roles.clinic_managers_group(clinic)

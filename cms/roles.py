@@ -10,8 +10,8 @@ clinic) is applied here:
   imports a tree).
 - Signal handlers keep the tree covered as it grows: a new clinic gets its managers'
   group, a clinic's translation joins that group's pages, a new condition index (in
-  any language) gets the workflow and the reviewers, a new language's home page gets
-  the translators.
+  any language) gets the workflow and the reviewers, a new language gets its
+  translators' group ("Translators: Spanish") and its home page gets that group.
 
 Page permissions in Wagtail are inherited by every page below the one they are
 granted on. Marketing editors hold "publish" on the English home page, so that they
@@ -24,6 +24,7 @@ grant). Everybody else submits condition pages to the "Clinical review" workflow
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.utils.translation import get_language_info
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
@@ -40,6 +41,7 @@ from wagtail.models import (
 MARKETING_EDITORS = "Marketing editors"
 CLINICAL_REVIEWERS = "Clinical reviewers"
 TRANSLATORS = "Translators"
+TRANSLATORS_PREFIX = "Translators: "  # one group per language, with that language's pages
 LOCATION_MANAGERS_PREFIX = "Location managers: "
 CLINICAL_REVIEW = "Clinical review"
 
@@ -95,7 +97,7 @@ LOCATION_MANAGER_COLLECTION_PERMISSIONS = ["wagtailimages.add_image", "wagtailim
 
 # Page permissions, by where they are granted.
 EDITOR_PAGE_ACTIONS = ["add", "change", "publish", "lock", "unlock"]  # English home page
-TRANSLATOR_PAGE_ACTIONS = ["add", "change", "publish", "lock", "unlock"]  # other homes
+TRANSLATOR_PAGE_ACTIONS = ["add", "change", "publish", "lock", "unlock"]  # their language's home
 REVIEWER_PAGE_ACTIONS = ["change", "publish", "lock", "unlock"]  # every condition index
 MANAGER_PAGE_ACTIONS = ["change", "publish", "lock", "unlock"]  # the clinic, each language
 
@@ -209,12 +211,32 @@ def _is_default_locale(page):
     return page.locale_id == Locale.get_default().pk
 
 
+def translators_group_name(locale):
+    try:
+        language = get_language_info(locale.language_code)["name"]
+    except KeyError:
+        language = locale.language_code
+    return (TRANSLATORS_PREFIX + language)[:150]
+
+
+def translators_group(locale):
+    """The translators of one language ("Translators: Spanish"), created on first use
+    with what every translator needs; `apply_to_home` gives it that language's pages."""
+    group, _created = Group.objects.get_or_create(name=translators_group_name(locale))
+    group.permissions.add(*[_permission(label) for label in MODEL_PERMISSIONS[TRANSLATORS]])
+    _grant_collection(group, COLLECTION_PERMISSIONS[TRANSLATORS])
+    return group
+
+
 def apply_to_home(home):
-    """English home: marketing editors. Any other language's home: translators."""
+    """English home: marketing editors. Any other language's home: that language's
+    translators (and no longer the shared "Translators" group, which once held every
+    language's pages and now holds model permissions only)."""
     if _is_default_locale(home):
         grant_page(Group.objects.get(name=MARKETING_EDITORS), home, EDITOR_PAGE_ACTIONS)
     else:
-        grant_page(Group.objects.get(name=TRANSLATORS), home, TRANSLATOR_PAGE_ACTIONS)
+        grant_page(translators_group(home.locale), home, TRANSLATOR_PAGE_ACTIONS)
+        GroupPagePermission.objects.filter(group__name=TRANSLATORS, page_id=home.pk).delete()
 
 
 def apply_to_condition_index(index):
@@ -265,6 +287,11 @@ def apply_roles():
 
     ensure_groups()
     clinical_review_workflow()
+    languages = [
+        translators_group(locale)
+        for locale in Locale.objects.all()
+        if locale.pk != Locale.get_default().pk
+    ]
     homes = list(HomePage.objects.all())
     for home in homes:
         apply_to_home(home)
@@ -278,6 +305,7 @@ def apply_roles():
         "condition indexes": len(indexes),
         "clinics": len(clinics),
         "clinic groups": sorted(group.name for group in groups),
+        "translator groups": sorted(group.name for group in languages),
     }
 
 
@@ -298,6 +326,19 @@ def on_condition_index_saved(sender, instance, created, raw=False, **kwargs):
         apply_to_condition_index(instance)
 
 
+def on_locale_saved(sender, instance, created, raw=False, **kwargs):
+    """A new language gets its translators' group at once (its pages come with its
+    home page)."""
+    if not created or raw or not _roles_exist():
+        return
+    try:
+        default = Locale.get_default()
+    except Locale.DoesNotExist:  # the source language is not set up yet
+        default = None
+    if default is not None and instance.pk != default.pk:
+        translators_group(instance)
+
+
 def on_clinic_saved(sender, instance, created, raw=False, **kwargs):
     """A new clinic gets its managers' group; a new translation joins its group."""
     if created and not raw:
@@ -316,3 +357,4 @@ def connect_signals():
         on_condition_index_saved, sender=ConditionIndexPage, dispatch_uid="roles-condition-index"
     )
     post_save.connect(on_clinic_saved, sender=LocationPage, dispatch_uid="roles-clinic")
+    post_save.connect(on_locale_saved, sender=Locale, dispatch_uid="roles-locale")

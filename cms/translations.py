@@ -2,20 +2,25 @@
 Translation, StringTranslation), so the admin shows every translation's status."""
 
 import json
+import logging
 from pathlib import Path
 
 import polib
 from django.db import transaction
+from django.db.models import ManyToOneRel
+from django.dispatch import Signal
 from django.utils import timezone
-from modelcluster.fields import ParentalManyToManyField
-from wagtail.models import Page
-from wagtail_localize.fields import copy_synchronised_fields, get_translatable_fields
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.models import Page, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, get_translatable_fields
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
     Translation,
     TranslationSource,
 )
+
+logger = logging.getLogger(__name__)
 
 
 class MissingTranslations(Exception):
@@ -123,43 +128,83 @@ def translate_from_catalog(instance, locale, catalog, *, publish=True, tool_name
     return target
 
 
+# Sent when a source-language publish changes the text there is to translate, before
+# any translation gets the new facts: sender=the page class, page=the published page,
+# previous and current={(field path, source string)}. Feature apps (localization) use
+# it to mark translations as behind; cms itself needs nothing from it.
+source_text_changed = Signal()
+
+
+def source_strings(source):
+    """{(context path, text)} of the strings wagtail-localize holds for a source."""
+    if source is None:
+        return set()
+    return set(
+        StringSegment.objects.filter(source=source).values_list("context__path", "string__data")
+    )
+
+
 def sync_facts_to_translations(page):
     """Copy the synchronized fields (phone, address, hours, exceptions, reviewer,
     dates, ...) of a source-language page to every translation, so facts are the
-    same in every language without anyone copying them.
+    same in every language without anyone copying them. Nothing else: titles, slugs,
+    SEO texts, intros and every StreamField keep their translated values.
 
     Live translations are republished from their live content with the new facts;
     a translator's unpublished draft gets the facts too and stays the latest draft.
-    The translation source is refreshed so the translation editor shows new text to
-    translate and never writes old facts back."""
+    The translation source is refreshed so the translation editor builds a
+    translation from the new facts (and shows new English text as untranslated),
+    never from old facts; changed text is announced with `source_text_changed`."""
     page = page.specific
-    TranslationSource.update_or_create_from_instance(page)
-    for translation in page.get_translations().select_related("locale"):
+    previous = TranslationSource.objects.filter(
+        object_id=page.translation_key, locale_id=page.locale_id
+    ).first()
+    previous_strings = source_strings(previous) if previous is not None else None
+    source, _created = TranslationSource.update_or_create_from_instance(page)
+    current_strings = source_strings(source)
+    if previous_strings is not None and previous_strings != current_strings:
+        for receiver, error in source_text_changed.send_robust(
+            sender=type(page), page=page, previous=previous_strings, current=current_strings
+        ):
+            if isinstance(error, Exception):
+                logger.error("%s failed for page %s", receiver, page.pk, exc_info=error)
+    for translation in page.get_translations().filter(alias_of__isnull=True):
         translation = translation.specific
         draft = None
         if translation.has_unpublished_changes and translation.latest_revision_id:
             draft = translation.get_latest_revision_as_object()
         if translation.live and translation.live_revision_id:
             live = translation.live_revision.as_object()
-            _copy_facts(page, live)
+            copy_facts(page, live)
             live.save_revision(log_action=True).publish()
         if draft is not None or not translation.live:
             draft = draft or translation.get_latest_revision_as_object()
-            _copy_facts(page, draft)
+            copy_facts(page, draft)
             draft.save_revision(log_action=True)
 
 
-def _copy_facts(source, target):
-    copy_synchronised_fields(source, target)
+def copy_facts(source, target):
+    """Copy the fields a model declares `SynchronizedField` from `source` to `target`
+    (same model), and nothing else.
+
+    wagtail-localize's `copy_synchronised_fields` is not used: it also copies every
+    StreamField, child relation and emptied text field declared `TranslatableField`
+    (it syncs their structure before a translator fills them in), which would put
+    the source language into a published translation."""
+    for declared in get_translatable_fields(type(source)):
+        if not isinstance(declared, SynchronizedField) or not declared.is_synchronized(source):
+            continue
+        field = declared.get_field(type(target))
+        if isinstance(field, ManyToOneRel) and isinstance(field.remote_field, ParentalKey):
+            source.copy_child_relation(field.name, target)
+            if issubclass(field.related_model, TranslatableMixin):
+                for child in getattr(target, field.name).all():
+                    child.locale = target.locale
+        elif isinstance(field, ParentalManyToManyField):
+            # All of them, including none: an emptied list is a fact too.
+            setattr(target, field.name, list(getattr(source, field.name).all()))
+        else:
+            setattr(target, field.attname, getattr(source, field.attname))
     # A page model may mend what new facts leave incomplete in the translation.
     if hasattr(target, "after_facts_synced"):
         target.after_facts_synced(source)
-    # wagtail-localize skips an emptied many-to-many field; facts include "none".
-    for field in source._meta.get_fields():
-        if isinstance(field, ParentalManyToManyField):
-            is_synchronized = any(
-                f.field_name == field.name and f.is_synchronized(source)
-                for f in get_translatable_fields(type(source))
-            )
-            if is_synchronized and not getattr(source, field.name).all():
-                setattr(target, field.name, [])

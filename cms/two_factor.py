@@ -4,10 +4,10 @@ part of it the site needs: set up an app once, then confirm each sign-in."""
 
 import base64
 import io
+from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -18,6 +18,7 @@ from django_otp import login as otp_login
 from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp.qr import write_qrcode_image
+from wagtail.admin.auth import require_admin_access
 
 SETUP_URL_NAME = "two_factor_setup"
 VERIFY_URL_NAME = "two_factor_verify"
@@ -58,6 +59,10 @@ def _next_url(request):
     return target
 
 
+def _redirect_keeping_next(url_name, request):
+    return redirect(reverse(url_name) + "?" + urlencode({"next": _next_url(request)}, safe="/"))
+
+
 def _qr_code(device):
     out = io.BytesIO()
     write_qrcode_image(device.config_url, out)
@@ -65,12 +70,14 @@ def _qr_code(device):
     return mark_safe(f"data:image/svg+xml;base64,{encoded}")  # noqa: S308 - base64 only
 
 
+# Mounted outside the admin's URLs: the admin's own access check (sign-in redirect,
+# or "no permission" for accounts that may not use the admin).
 @never_cache
-@login_required(login_url="wagtailadmin_login")
+@require_admin_access
 def setup(request):
     """Register an authenticator app: show its QR code, then confirm one code."""
     if user_has_device(request.user, confirmed=True):
-        return redirect(reverse(VERIFY_URL_NAME) + f"?next={_next_url(request)}")
+        return _redirect_keeping_next(VERIFY_URL_NAME, request)
     device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()
     if device is None:
         device = TOTPDevice.objects.create(
@@ -91,12 +98,12 @@ def setup(request):
 
 
 @never_cache
-@login_required(login_url="wagtailadmin_login")
+@require_admin_access
 def verify(request):
     """Confirm this sign-in with a code from the registered app."""
     devices = TOTPDevice.objects.filter(user=request.user, confirmed=True)
     if not devices.exists():
-        return redirect(reverse(SETUP_URL_NAME) + f"?next={_next_url(request)}")
+        return _redirect_keeping_next(SETUP_URL_NAME, request)
     form = TokenForm(request.POST or None, devices=devices)
     if request.method == "POST" and form.is_valid():
         otp_login(request, form.device)

@@ -7,6 +7,7 @@ import datetime
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.forms import Media
 from django.http import HttpResponse
@@ -23,6 +24,7 @@ from wagtail.permissions import policy_registry
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 from conditions.models import ConditionPage
+from localization.revisions import save_translation_revision
 
 REVIEW_INTERVAL = datetime.timedelta(days=365)
 PANEL_LIMIT = 25
@@ -186,13 +188,17 @@ def can_submit_for_review(page, user):
 @require_http_methods(["GET", "POST"])
 def submit_for_review(request, page_id):
     """The translation editor (wagtail-localize) offers "Save" and "Publish" only; this
-    starts the page's workflow on its latest draft for those who may not publish."""
+    starts the page's workflow for those who may not publish, on a revision built
+    from the translation's current strings (what the reviewer sees and approves)."""
     page = get_object_or_404(Page, pk=page_id).specific
     if not can_submit_for_review(page, request.user):
         raise PermissionDenied
     workflow = page.get_workflow()
     if request.method == "POST":
-        workflow.start(page, request.user)
+        with transaction.atomic():
+            save_translation_revision(page, request.user)
+            page.refresh_from_db()
+            workflow.start(page, request.user)
         messages.success(
             request, _("“%(title)s” was submitted for clinical review.") % {"title": page.title}
         )

@@ -8,3 +8,9 @@ class LocalizationConfig(AppConfig):
 
     name = "localization"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from localization import drafts, outdated
+
+        drafts.connect()  # pages made in another language start as drafts
+        outdated.connect()  # translations behind their source are marked and cleared

@@ -16,6 +16,7 @@ from django.views.decorators.cache import never_cache
 
 from cms.jsonld import breadcrumb_list
 from cms.page_cache import cached_data
+from cms.security.client_address import client_network
 from locations import geo, hours
 from locations.forms import AppointmentRequestForm
 from locations.models import SCHEMA_DAYS, WEEKDAYS, LocationPage
@@ -320,12 +321,9 @@ def location_json_ld(page, request, schedule, today):
 # -- appointment requests ---------------------------------------------------------------
 
 
-def client_address(request):
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
-
-
 def _rate_key(request):
-    digest = hashlib.sha256(client_address(request).encode()).hexdigest()[:32]
+    # Per client (behind the proxy too), never per proxy: see cms/security/.
+    digest = hashlib.sha256(client_network(request).encode()).hexdigest()[:32]
     return f"locations:appointment-rate:{digest}"
 
 

@@ -6,8 +6,10 @@ from pathlib import Path
 
 import dj_database_url
 import django.conf.locale
+from django.core.exceptions import ImproperlyConfigured
 
 from cms.languages import EXTRA_LANG_INFO, SOURCE_LANGUAGE, language_choices
+from cms.security.client_address import parse_trusted_proxies
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -263,6 +265,15 @@ CSRF_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 60 * 60)))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
+# Behind a proxy: the client's address is read from the proxy's header only when the
+# TCP peer is one of these proxies, walking back at most TRUSTED_PROXY_HOPS of them
+# (cms/security/client_address.py). Empty: trust no header, REMOTE_ADDR is the client.
+TRUSTED_PROXIES = parse_trusted_proxies(env_list("TRUSTED_PROXIES", "127.0.0.1,::1"))
+TRUSTED_PROXY_HOPS = max(0, int(os.environ.get("TRUSTED_PROXY_HOPS", "1")))
+TRUSTED_PROXY_HEADER = os.environ.get("TRUSTED_PROXY_HEADER", "x-forwarded-for").strip().lower()
+if TRUSTED_PROXY_HEADER not in {"x-forwarded-for", "forwarded"}:
+    raise ImproperlyConfigured("TRUSTED_PROXY_HEADER must be X-Forwarded-For or Forwarded")
+
 # Login throttling (django-axes): five failures for one user from one address lock
 # that pair out for 30 minutes, with a clear page saying so.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
@@ -270,7 +281,8 @@ AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.5"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "account_locked.html"
 AXES_RESET_ON_SUCCESS = True
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT", "0"))
+# The same client address as the rest of the site (see "Behind a proxy" below).
+AXES_CLIENT_IP_CALLABLE = "cms.security.client_address.client_address"
 AXES_VERBOSE = False
 
 # Two-factor authentication (TOTP apps) for everyone who signs in to the admin.
@@ -348,6 +360,17 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
 }
+
+# The largest PO file the translation editor accepts back (cms/po_upload.py): the
+# files it hands out are kilobytes; anything far larger is not one of them.
+PO_UPLOAD_MAX_BYTES = int(os.environ.get("PO_UPLOAD_MAX_BYTES", str(2 * 1024 * 1024)))
+
+# Creating a translation (the page action, subtree and bulk translation, the API)
+# makes a draft, never a live page: translated text goes live through a translator
+# or, for condition pages, a clinical reviewer. The parents it copies along are
+# turned into drafts too (localization/drafts.py). The translations board refuses to start a
+# translation while this is on.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # Machine translation in wagtail-localize's editor: off unless MACHINE_TRANSLATOR
 # names a service. Nothing calls an outside service unless an operator asks.

@@ -94,7 +94,7 @@ def live_site(tmp_path_factory):
         assert result.returncode == 0, result.stderr
         languages = json.loads(result.stdout.strip().splitlines()[-1])
         with gunicorn(env, tmp_path / "gunicorn.log", workers=2) as base:
-            yield {"base": base, "languages": languages}
+            yield {"base": base, "languages": languages, "env": env}
 
 
 @pytest.fixture(scope="session")

@@ -137,3 +137,49 @@ def test_facts_reach_a_translation_that_lacks_its_own_alt_text(page_by_path, spa
     assert translated.hero_image_id == image.pk
     assert translated.last_reviewed == datetime.date(2026, 11, 20)
     assert translated.hero_image_alt == "A person holding a stiff neck"
+
+
+@pytest.mark.parametrize("code", ["es", "zh-hans", "ar"])  # home.demo.SHOWCASE_LANGUAGES
+def test_facts_follow_at_once_in_live_translations_and_drafts(page_by_path, code):
+    """Phone and hours, and a dated exception added, edited and removed: every step
+    reaches the live translation and a translator's draft; the text stays theirs."""
+    english = page_by_path("/locations/midtown/")
+    locale = Locale.objects.get(language_code=code)
+    translated = english.get_translation(locale).specific
+    live_text = (translated.title, translated.intro, list(translated.body.raw_data))
+    draft = LocationPage.objects.get(pk=translated.pk)
+    draft.intro = f"[{code}] draft of the translator"
+    draft.save_revision()
+    soon = datetime.date.today() + datetime.timedelta(days=9)
+
+    def exceptions(page):
+        return [(e.date, e.label, e.closed, e.opens) for e in page.hours_exceptions.all()]
+
+    def check(phone, expected):
+        live = LocationPage.objects.get(pk=translated.pk)
+        assert (live.title, live.intro, list(live.body.raw_data)) == live_text
+        latest = live.get_latest_revision_as_object()
+        assert latest.intro == f"[{code}] draft of the translator"
+        source = LocationPage.objects.get(pk=english.pk)
+        for page in [live, latest]:
+            assert page.phone == phone
+            assert exceptions(page) == exceptions(source)
+            assert [e for e in exceptions(page) if e[0] == soon] == expected
+            assert [(h.weekday, h.opens) for h in page.opening_hours.all()] == [
+                (h.weekday, h.opens) for h in source.opening_hours.all()
+            ]
+
+    english.phone = "+12125550144"
+    english.hours_exceptions.add(HoursException(date=soon, label="Inventory", closed=True))
+    english.save_revision().publish()
+    check("+12125550144", [(soon, "Inventory", True, None)])
+
+    exception = english.hours_exceptions.get(label="Inventory")
+    exception.label, exception.closed = "Inventory (late opening)", False
+    exception.opens, exception.closes = datetime.time(12), datetime.time(18)
+    english.save_revision().publish()
+    check("+12125550144", [(soon, "Inventory (late opening)", False, datetime.time(12))])
+
+    english.hours_exceptions.remove(english.hours_exceptions.get(label__startswith="Inventory"))
+    english.save_revision().publish()
+    check("+12125550144", [])

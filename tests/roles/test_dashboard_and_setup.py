@@ -122,8 +122,15 @@ def test_demo_users_are_idempotent_and_their_passwords_pass_the_validators():
     assert ensure_demo_users() == first
     assert User.objects.count() == count
     usernames = [username for username, _password, _role in first]
-    assert usernames[:4] == ["admin", "editor", "moderator", "translator"]
-    assert "manager-midtown" in usernames and len(usernames) == 4 + 8
+    assert usernames[:6] == [
+        "admin",
+        "editor",
+        "moderator",
+        "translator",
+        "translator-es",
+        "translator-ar",
+    ]
+    assert "manager-midtown" in usernames and len(usernames) == 6 + 8
     for username, password, _role in first:
         user = User.objects.get(username=username)
         validate_password(password, user)

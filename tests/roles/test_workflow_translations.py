@@ -136,7 +136,9 @@ def test_a_new_language_gets_the_translators(page_by_path):
 
     german = page_by_path("/").copy_for_translation(locale)
     assert isinstance(german, HomePage)
-    translators = Group.objects.get(name=roles.TRANSLATORS)
+    translators = Group.objects.get(name="Translators: German")
     assert GroupPagePermission.objects.filter(group=translators, page=german).exists()
+    shared = Group.objects.get(name=roles.TRANSLATORS)
+    assert not GroupPagePermission.objects.filter(group=shared, page=german).exists()
     editors = Group.objects.get(name=roles.MARKETING_EDITORS)
     assert not GroupPagePermission.objects.filter(group=editors, page=german).exists()

@@ -1,0 +1,1 @@
+"""Site-wide security pieces that several apps rely on."""

@@ -1,0 +1,42 @@
+"""The patient's notice on a translated page that is behind its English source."""
+
+from django import template
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
+from wagtail.models import Locale, Page
+
+from cms.page_cache import cached_data
+from localization.models import OutdatedTranslation
+
+register = template.Library()
+
+
+def _notice(page_id, request):
+    """(date the source changed, URL of the source page) or None. Cached for the
+    content generation; a row saved or deleted starts a new one (localization/outdated.py)."""
+    row = OutdatedTranslation.objects.filter(page_id=page_id).select_related("page").first()
+    if row is None:
+        return None
+    source = (
+        Page.objects.live()
+        .filter(translation_key=row.page.translation_key, locale=Locale.get_default())
+        .first()
+    )
+    if source is None:
+        return None
+    return row.since, source.get_url(request)
+
+
+@register.inclusion_tag("localization/outdated_notice.html", takes_context=True)
+def outdated_translation_notice(context, page=None):
+    page = page or context.get("page")
+    request = context.get("request")
+    if not isinstance(page, Page) or page.pk is None or page.alias_of_id:
+        return {}
+    if page.locale_id == Locale.get_default().pk:
+        return {}
+    found = cached_data(request, f"outdated-notice:{page.pk}", lambda: _notice(page.pk, request))
+    if found is None:
+        return {}
+    since, url = found
+    return {"since": date_format(localtime(since), "DATE_FORMAT"), "source_url": url}

@@ -1,0 +1,173 @@
+"""A translator's journey in the admin, in Chromium: sign in, land on the
+translations board, start a Spanish translation of a page nobody translated yet,
+translate strings in wagtail-localize's editor, submit it for clinical review; and an
+Arabic translator's fields running right to left, source text shown as typed."""
+
+import json
+import re
+
+import pytest
+
+from tests.browser.conftest import screenshot
+from tests.conftest import run_manage
+
+PASSWORD = "journey-password-1234"
+# Per-language translator groups as the core makes them (the Translators group's
+# permissions, page permissions on the language's home page).
+MAKE_TRANSLATORS = """
+import json
+from django.contrib.auth import get_user_model
+from wagtail.models import Locale
+from cms import roles
+from home.models import HomePage
+roles.apply_roles()
+for username, name, code in (("tr-es", "Spanish", "es"), ("tr-ar", "Arabic", "ar")):
+    group = roles.ensure_group("Translators: " + name, roles.MODEL_PERMISSIONS[roles.TRANSLATORS],
+                               roles.COLLECTION_PERMISSIONS[roles.TRANSLATORS])
+    roles.grant_page(group, HomePage.objects.get(locale=Locale.objects.get(language_code=code)),
+                     roles.TRANSLATOR_PAGE_ACTIONS)
+    user, _ = get_user_model().objects.get_or_create(username=username)
+    user.set_password(PASSWORD)
+    user.save()
+    user.groups.set([group])
+from conditions.models import ConditionPage
+neck = ConditionPage.objects.get(locale=Locale.get_default(), slug="neck-spasms")
+arabic = neck.get_translation(Locale.objects.get(language_code="ar"))
+print(json.dumps({"arabic_neck": arabic.pk}))
+"""
+
+
+@pytest.fixture(scope="module")
+def translators(live_site):
+    code = f"PASSWORD = {PASSWORD!r}\n" + MAKE_TRANSLATORS
+    result = run_manage("shell", "-c", code, env=live_site["env"])
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def sign_in(page, base, username):
+    page.goto(base + "/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(re.compile(r"/admin/$"))
+
+
+def script_errors(watcher):
+    """Errors of the page's own scripts (the admin's blocked third-party avatars and
+    update check are reported by the browser as CSP errors; those are not ours)."""
+    return [
+        error
+        for error in watcher.console_errors
+        if "Content Security Policy" not in error and "releases.wagtail.org" not in error
+    ]
+
+
+def translate_segment(page, index, text):
+    """Click the index-th "Translate" button, type, save, wait until saved."""
+    page.locator(".js-translation-editor button", has_text=re.compile("^Translate$")).nth(
+        index
+    ).click()
+    field = page.locator(".js-translation-editor textarea").first
+    field.fill(text)
+    page.locator(".js-translation-editor button", has_text=re.compile("^Save$")).first.click()
+    page.locator(".js-translation-editor p", has_text=text).first.wait_for()
+    page.get_by_text("Saving...").wait_for(state="detached")
+
+
+def test_translator_journey_board_translate_submit(new_page, live_site, translators):
+    base = live_site["base"]
+    page, watcher = new_page("desktop")
+    sign_in(page, base, "tr-es")
+
+    # The dashboard opens on the translator's languages, with the board one click away.
+    panel = page.locator("#translations-board-section, [id^=translations-board]").first
+    panel.wait_for()
+    assert page.locator("tr[data-language=es]").count() >= 1
+    assert page.locator("tr[data-language=ar]").count() == 0
+    screenshot(page, "translator-01-dashboard")
+    page.get_by_role("link", name="Open the translations board").click()
+    page.wait_for_url(re.compile(r"/admin/translations/"))
+    # Spanish comes first among the languages for a Spanish translator.
+    first_language = page.locator(".translations-board__grid thead th").nth(1)
+    assert first_language.get_attribute("lang") == "es"
+
+    # Filter: Spanish condition pages not started yet.
+    page.select_option("select[name=language]", "es")
+    page.select_option("select[name=kind]", "conditions.conditionpage")
+    page.select_option("select[name=status]", "not_started")
+    page.get_by_role("button", name="Filter").click()
+    page.wait_for_url(re.compile(r"status=not_started"))
+    screenshot(page, "translator-02-board-filtered")
+    row = page.locator(".translations-board__grid tbody tr").first
+    title = row.locator("th a").inner_text()
+    cell = row.locator("td[data-language=es]")
+    assert cell.get_attribute("data-status") == "not_started"
+
+    # Start: a draft, opened in wagtail-localize's translation editor.
+    cell.get_by_role("button", name=re.compile("^Start")).click()
+    page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/"))
+    edit_url = page.url
+    page.locator(".js-translation-editor li").first.wait_for()
+    assert "nothing is live yet" in page.locator(".messages").inner_text()
+    screenshot(page, "translator-03-editor-started")
+
+    # Translate two strings through the editor (its own endpoints save each one).
+    translate_segment(page, 0, f"{title} (ES) — fisioterapia")
+    translate_segment(page, 0, "Texto traducido por la traductora")
+    screenshot(page, "translator-04-editor-translated")
+    # Reloaded, the editor shows what was saved.
+    page.reload()
+    page.locator(".js-translation-editor li").first.wait_for()
+    assert page.get_by_text("Texto traducido por la traductora").count() >= 1
+
+    # Back on the board the cell counts the translated strings.
+    page.goto(base + "/admin/translations/?language=es&kind=conditions.conditionpage")
+    row = page.locator(".translations-board__grid tbody tr", has_text=title).first
+    cell = row.locator("td[data-language=es]")
+    assert cell.get_attribute("data-status") == "in_progress"
+    assert re.search(r"\b2/\d+ strings", cell.inner_text())
+    screenshot(page, "translator-05-board-in-progress")
+
+    # Submit for clinical review (a translator may not publish condition pages).
+    page_id = re.search(r"/admin/pages/(\d+)/edit/", edit_url).group(1)
+    page.goto(f"{base}/admin/conditions/submit-for-review/{page_id}/")
+    page.get_by_role("button", name="Submit for clinical review").click()
+    page.wait_for_load_state()
+    screenshot(page, "translator-06-submitted")
+    page.goto(base + "/admin/translations/?language=es&kind=conditions.conditionpage")
+    cell = page.locator(".translations-board__grid tbody tr", has_text=title).first.locator(
+        "td[data-language=es]"
+    )
+    assert cell.get_attribute("data-status") == "review"
+    assert "Awaiting clinical review" in cell.inner_text()
+    # The Spanish page is not live: its public URL does not answer.
+    assert script_errors(watcher) == []
+
+
+def test_arabic_fields_are_right_to_left_and_text_shows_as_typed(new_page, live_site, translators):
+    base = live_site["base"]
+    page, watcher = new_page("desktop")
+    sign_in(page, base, "tr-ar")
+    page.goto(f"{base}/admin/pages/{translators['arabic_neck']}/edit/")
+    editor = page.locator(".js-translation-editor")
+    value = editor.locator("li > p + div").first
+    value.wait_for()
+    assert value.get_attribute("lang") == "ar"
+    assert value.get_attribute("dir") == "rtl"
+    assert value.evaluate("e => getComputedStyle(e).direction") == "rtl"
+    source = value.locator("xpath=preceding-sibling::p[1]")
+    assert source.get_attribute("dir") == "ltr" and source.get_attribute("lang") == "en"
+    # The English title was typed with "&": it shows so, never as an entity.
+    assert "PT & Rehab" in editor.inner_text()
+    assert "&amp;" not in editor.inner_text()
+    assert "&amp;amp;" not in page.content()
+
+    # The field a translator types into runs right to left too.
+    editor.get_by_role("button", name="Edit").first.click()
+    field = editor.locator("textarea").first
+    assert field.get_attribute("dir") == "rtl" and field.get_attribute("lang") == "ar"
+    assert field.evaluate("e => getComputedStyle(e).direction") == "rtl"
+    field.press("End")
+    screenshot(page, "translator-07-arabic-editor-rtl")
+    assert script_errors(watcher) == []
