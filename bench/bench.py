@@ -40,6 +40,8 @@ PAGES = [
     ("finder ?zip=", "/locations/?zip=10001"),
     ("location page", "/locations/midtown/"),
     ("search", "/search/?q=neck"),
+    ("search, Chinese", "/zh-hans/search/?q=%E9%A2%88%E9%83%A8%E7%97%89%E6%8C%9B"),  # 颈部痉挛
+    ("search, lay term", "/search/?q=crick+in+the+neck"),
     ("language assistance", None),  # found from the footer's link
     ("Spanish page", None),  # found from the condition page's hreflang links
 ]

@@ -53,6 +53,8 @@ SNIPPET_EDIT = [
     "conditions.change_bodyarea",
     "locations.add_insurance",
     "locations.change_insurance",
+    "search.add_layterm",
+    "search.change_layterm",
 ]
 
 # Model permissions of the fixed groups (the migration creates the same; this list
@@ -65,6 +67,7 @@ MODEL_PERMISSIONS = {
         "cms.delete_clinician",
         "conditions.delete_bodyarea",
         "locations.delete_insurance",
+        "search.delete_layterm",
         "cms.change_sitesettings",
     ],
     CLINICAL_REVIEWERS: [ACCESS_ADMIN],

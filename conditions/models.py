@@ -23,6 +23,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from conditions import jsonld
 from conditions.blocks import ConditionStreamBlock, live_in_locale
+from search.analysis.fields import analysed
 
 CONDITIONS_PER_PAGE = 24
 # What a link to a condition page needs (its URL, name, language and state).
@@ -252,12 +253,15 @@ class ConditionPage(Page):
     ]
     # Title, name, intro and the text inside every block (causes, symptoms, treatment,
     # FAQ, ...): StreamField indexes each block's searchable content.
-    search_fields = Page.search_fields + [
-        index.SearchField("condition_name", boost=2),
-        index.SearchField("intro", boost=1.5),
-        index.SearchField("search_description"),
-        index.SearchField("body"),
-    ]
+    search_fields = analysed(
+        Page.search_fields
+        + [
+            index.SearchField("condition_name", boost=2),
+            index.SearchField("intro", boost=1.5),
+            index.SearchField("search_description"),
+            index.SearchField("body"),
+        ]
+    )
     # The read-only API (/api/v2/pages/?type=conditions.ConditionPage&fields=*).
     api_fields = [
         APIField("condition_name"),

@@ -24,6 +24,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import BaseStreamBlock
 from locations import geo, hours, phone, subway
+from search.analysis.fields import analysed
 
 WEEKDAYS = [
     (0, _("Monday")),
@@ -196,16 +197,19 @@ class LocationPage(RoutablePageMixin, Page):
         InlinePanel("photos", heading="Photos", label="Photo"),
         FieldPanel("body"),
     ]
-    search_fields = Page.search_fields + [
-        index.SearchField("neighborhood", boost=2),
-        index.SearchField("borough_name"),
-        index.SearchField("street_address"),
-        index.SearchField("postal_code"),
-        index.SearchField("subway_text"),
-        index.SearchField("languages"),
-        index.SearchField("intro"),
-        index.FilterField("borough"),
-    ]
+    search_fields = analysed(
+        Page.search_fields
+        + [
+            index.SearchField("neighborhood", boost=2),
+            index.SearchField("borough_name"),
+            index.SearchField("street_address"),
+            index.SearchField("postal_code"),
+            index.SearchField("subway_text"),
+            index.SearchField("languages"),
+            index.SearchField("intro"),
+            index.FilterField("borough"),
+        ]
+    )
     # The read-only API (/api/v2/pages/?type=locations.LocationPage&fields=*).
     api_fields = [
         APIField("neighborhood"),

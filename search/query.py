@@ -3,7 +3,7 @@
 import unicodedata
 
 MAX_QUERY_LENGTH = 200
-MAX_TERMS = 12
+MAX_TERMS = 12  # words (or Chinese bigrams) of a query that reach the backend
 # A word: letters (any script), combining marks (Bengali, Arabic vowel signs...), digits.
 _TERM_CHARS = ("L", "M", "N")
 

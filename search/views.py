@@ -3,7 +3,12 @@
 - Wagtail's search backend (the database backend by default: PostgreSQL full-text
   search in production, SQLite FTS5 for the demo; OpenSearch/Elasticsearch by
   configuration) over the fields the page models declare in `search_fields`.
-- Every word must match; when nothing does, pages matching any word are offered.
+- The query goes through the same language-aware analysis as the pages' text
+  (search/analysis/, in the visitor's language), plus marketing's lay terms for that
+  language (search/lay_terms.py). Every word must match; when nothing does, pages
+  matching any word are offered.
+- A results page costs a fixed number of queries: ranked ids in one, the shown pages
+  in one per page type, excerpts from their stored block JSON.
 - Marketing pins pages for a query with search promotions; each search (its first
   page) is counted in the promotions app's daily query log.
 - A five-digit ZIP code also lists the nearest clinics (locations/geo.py).
@@ -16,22 +21,30 @@ for (often a health condition) is not stored on the way.
 """
 
 import logging
-import re
 from dataclasses import dataclass, field
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import DatabaseError
+from django.db.models import F, Q
 from django.shortcuts import render
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-from wagtail.models import Locale, Page
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
+from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail.search.query import Or, PlainText
 from wagtail.search.utils import normalise_query_string
 
+from cms.page_cache import cached_data
 from conditions.models import ConditionIndexPage, ConditionPage
 from locations import geo
 from locations.models import LocationIndexPage, LocationPage
-from search.query import clean_query, search_terms
+from search import lay_terms
+from search.analysis import query_terms
+from search.analysis.highlight import matching_spans
+from search.query import MAX_TERMS, clean_query
 
 logger = logging.getLogger(__name__)
 
@@ -55,17 +68,16 @@ class Hit:
     detail: str = ""
 
 
-def _highlight(text, terms):
-    """[(text, is_match)] pieces of `text` with the query's words marked."""
+def _highlight(text, terms, language):
+    """[(text, is_match)] pieces of `text` with the words the query meets marked."""
     if not text:
         return []
-    pattern = re.compile("|".join(re.escape(term) for term in sorted(terms, key=len)[::-1]), re.I)
     pieces, position = [], 0
-    for match in pattern.finditer(text):
-        if match.start() > position:
-            pieces.append((text[position : match.start()], False))
-        pieces.append((match.group(), True))
-        position = match.end()
+    for start, end in matching_spans(text, language, terms):
+        if start > position:
+            pieces.append((text[position:start], False))
+        pieces.append((text[start:end], True))
+        position = end
     if position < len(text):
         pieces.append((text[position:], False))
     return pieces
@@ -78,15 +90,13 @@ def _shorten(text, limit=EXCERPT_CHARS):
     return text[:limit].rsplit(" ", 1)[0] + "\u2026"
 
 
-def _window(text, terms, limit=EXCERPT_CHARS):
-    """About `limit` characters of `text` around the first of the query's words."""
+def _window(text, terms, language, limit=EXCERPT_CHARS):
+    """About `limit` characters of `text` around the first word the query meets."""
     text = " ".join(text.split())
-    lowered = text.lower()
-    found = [lowered.find(term.lower()) for term in terms]
-    found = [position for position in found if position >= 0]
-    if not found:
+    spans = matching_spans(text, language, terms)
+    if not spans:
         return None
-    start = max(0, min(found) - limit // 3)
+    start = max(0, spans[0][0] - limit // 3)
     if start:
         start = text.find(" ", start) + 1 or start
     snippet = text[start : start + limit]
@@ -95,40 +105,51 @@ def _window(text, terms, limit=EXCERPT_CHARS):
     return ("\u2026" if start else "") + snippet
 
 
+def _raw_strings(value):
+    """The strings inside a StreamField's stored JSON (ids, numbers and keys left out)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if key not in ("id", "type"):
+                yield from _raw_strings(item)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _raw_strings(item)
+
+
 def _block_text(page):
-    body = page.body
-    return " ".join(str(piece) for piece in body.stream_block.get_searchable_content(body))
+    """The text of every block, from the stored JSON: turning it into block values
+    would fetch the pages and snippets the blocks link to, a query per result."""
+    return strip_tags(" ".join(_raw_strings(list(page.body.raw_data))))
 
 
-def _excerpt(page, terms):
+def _excerpt(page, terms, language):
     """The page's description or intro; when the words are only found further down,
     the passage of the body (causes, symptoms, treatment...) where they are."""
     summary = _shorten(page.search_description or getattr(page, "intro", ""))
-    lowered = summary.lower()
-    if terms and not any(term.lower() in lowered for term in terms) and hasattr(page, "body"):
-        passage = _window(_block_text(page), terms)
+    if terms and not matching_spans(summary, language, terms) and hasattr(page, "body"):
+        passage = _window(_block_text(page), terms, language)
         if passage:
             summary = passage
-    return _highlight(summary, terms)
+    return _highlight(summary, terms, language)
 
 
-def _hit(page, terms, request):
+def _hit(page, terms, language, request):
     kind, label = KINDS.get(type(page), ("page", _("Page")))
     hit = Hit(page, kind, str(label), page.get_url(request), page.title)
     if isinstance(page, LocationPage):
         hit.detail = f"{page.neighborhood}, {page.get_borough_display()} \u00b7 {page.full_address}"
-    hit.excerpt = _excerpt(page, terms)
+    hit.excerpt = _excerpt(page, terms, language)
     return hit
 
 
-def _promotions(query_object, locale, request):
+def _promotions(normalised_query, locale, request):
     """Marketing's pinned pages for this query, in the visitor's language (a pinned
     page shows as its live translation; untranslated pins are left out), and pinned
     external links."""
-    if query_object is None:
-        return []
     promotions = list(
-        SearchPromotion.objects.filter(query=query_object)
+        SearchPromotion.objects.filter(query__query_string=normalised_query)
         .select_related("page")
         .order_by("sort_order", "pk")
     )
@@ -225,19 +246,65 @@ def _paginate(results, number, messages):
 
 
 def _count(query):
-    """Count the search in the daily query log; returns its Query row."""
-    query_object = Query.get(query)
-    query_object.add_hit()
-    return query_object
+    """Count the search in the daily query log: one UPDATE when the query was already
+    searched today, the promotions app's own get-or-create otherwise."""
+    counted = QueryDailyHits.objects.filter(
+        query__query_string=normalise_query_string(query), date=timezone.now().date()
+    ).update(hits=F("hits") + 1)
+    if not counted:
+        Query.get(query).add_hit()
 
 
-def _run_search(base, terms, operator):
-    return base.search(" ".join(terms), operator=operator)
+def _backend_query(variants, operator):
+    """The analysed query for the backend: each variant (the query, and the query with
+    a lay phrase replaced) is one plain-text query of its terms, all of which must
+    match (operator "and") or any of them ("or"). One plain text per variant keeps
+    one relevance score per match on SQLite's FTS5 (nested And/Or multiply scores)."""
+    if operator == "or":
+        terms = dict.fromkeys(term for variant in variants for term in variant)
+        return PlainText(" ".join(terms), operator="or")
+    built = [PlainText(" ".join(variant), operator="and") for variant in variants]
+    return built[0] if len(built) == 1 else Or(built)
+
+
+def _public(queryset, request):
+    """Like PageQuerySet.public(), with the restricted sections from the data cache."""
+
+    def restricted():
+        return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+
+    paths = cached_data(request, "view-restricted-paths", restricted)
+    if not paths:
+        return queryset
+    private = Q()
+    for path in paths:
+        private |= Q(path__startswith=path)
+    return queryset.exclude(private)
+
+
+def _ranked(base, variants, operator):
+    """(pk, content type id) of every match, best first: one query."""
+    results = base.search(_backend_query(variants, operator))
+    return [(page.pk, page.content_type_id) for page in results]
+
+
+def _specific(ranked):
+    """The condition and clinic pages of `ranked` (pks), in that order: a query per type."""
+    by_type = {}
+    for pk, content_type_id in ranked:
+        by_type.setdefault(content_type_id, []).append(pk)
+    pages = {}
+    for model in KINDS:
+        pks = by_type.get(ContentType.objects.get_for_model(model).pk)
+        if pks:
+            pages.update((page.pk, page) for page in model.objects.filter(pk__in=pks))
+    return [pages[pk] for pk, _type in ranked if pk in pages]
 
 
 def search(request):
     query = clean_query(request.GET.get("q", ""))
-    locale = Locale.get_active()
+    code = get_language()
+    locale = cached_data(request, f"locale:{code}", Locale.get_active)
     messages = []
     context = {"search_query": query, "listing_messages": messages}
 
@@ -247,34 +314,31 @@ def search(request):
 
     number = _page_number(request.GET.get("page"))
     first_page = number == "1"
-    terms = search_terms(query)
     if first_page:
-        query_object = _count(query)
-    else:
-        query_object = Query.objects.filter(query_string=normalise_query_string(query)).first()
-    promotions = _promotions(query_object, locale, request) if first_page else []
+        _count(query)
+    promotions = _promotions(normalise_query_string(query), locale, request) if first_page else []
 
-    base = (
-        Page.objects.live()
-        .public()
-        .filter(locale=locale)
-        .type(ConditionPage, LocationPage)
-        .specific()
+    terms = query_terms(query, code)[:MAX_TERMS]
+    variants = lay_terms.variants(terms, lay_terms.load(request, locale), code) if terms else []
+    base = _public(
+        Page.objects.live().filter(locale=locale).type(*KINDS).only("pk", "content_type"),
+        request,
     )
-    results, matched_some = Page.objects.none(), False
-    if terms:
+    ranked, matched_some = [], False
+    if variants:
         try:
-            results = _run_search(base, terms, "and")
-            if len(terms) > 1 and not results.count():
-                results, matched_some = _run_search(base, terms, "or"), True
+            ranked = _ranked(base, variants, "and")
+            if not ranked and any(len(variant) > 1 for variant in variants):
+                ranked, matched_some = _ranked(base, variants, "or"), True
         except DatabaseError:  # a query the engine could not parse: never a 500
             logger.warning("Search backend rejected the query %r", query, exc_info=True)
-            results = Page.objects.none()
-    listing = _paginate(results, number, messages)
+            ranked = []
+    listing = _paginate(ranked, number, messages)
+    terms = {term for variant in variants for term in variant}
 
     context.update(
         search_results=listing,
-        hits=[_hit(page, terms, request) for page in listing],
+        hits=[_hit(page, terms, code, request) for page in _specific(listing.object_list)],
         result_count=listing.paginator.count,
         matched_some_words=matched_some and listing.paginator.count > 0,
         promotions=promotions,

@@ -322,6 +322,20 @@ _SEARCH_BACKENDS = {
 }
 if SEARCH_BACKEND not in _SEARCH_BACKENDS:
     raise ValueError(f"SEARCH_BACKEND must be one of {', '.join(_SEARCH_BACKENDS)}")
+# The site analyses every language itself (search/analysis/) and gives a search server
+# the same terms as the database: the server's default analyzer only splits on what is
+# not a letter, mark or digit and lowercases, so those terms reach its index unchanged
+# and the relevance set holds there too (docs/search.md).
+SEARCH_SERVER_ANALYSIS = {
+    "settings": {
+        "analysis": {
+            "tokenizer": {"clinic_terms": {"type": "pattern", "pattern": "[^\\p{L}\\p{M}\\p{N}]+"}},
+            "analyzer": {
+                "default": {"type": "custom", "tokenizer": "clinic_terms", "filter": ["lowercase"]}
+            },
+        }
+    }
+}
 if SEARCH_BACKEND != "database":
     WAGTAILSEARCH_BACKENDS = {
         "default": {
@@ -329,6 +343,7 @@ if SEARCH_BACKEND != "database":
             "URLS": env_list("SEARCH_URL", "http://localhost:9200"),
             "INDEX_PREFIX": os.environ.get("SEARCH_INDEX_PREFIX", "clinic_"),
             "TIMEOUT": int(os.environ.get("SEARCH_TIMEOUT", "5")),
+            "INDEX_SETTINGS": SEARCH_SERVER_ANALYSIS,
         }
     }
 # Searches are counted per day (search promotions' query log) for this many days.

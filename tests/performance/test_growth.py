@@ -40,8 +40,8 @@ def test_every_page_type_costs_the_same_queries_at_two_content_sizes(client):
 
     urls = page_urls()
     # The search is for a clinic's neighbourhood the scale content does not mention,
-    # so both sizes find the same pages (each condition hit costs the search view a
-    # query of its own; see the README's Performance section).
+    # so both sizes find the same kinds of page (one query per kind of page shown;
+    # tests/search/test_search_cost.py).
     urls["search"] = "/search/?q=Astoria"
     counts_before = {name: measure(client, url) for name, url in urls.items()}
     pages_before = (ConditionPage.objects.count(), LocationPage.objects.count())

@@ -21,7 +21,7 @@ BUDGETS = {
     "location index": (1, 12, 21),
     "finder ?zip=": (1, 12, 21),
     "location page": (1, 19, 26),
-    "search": (12, 17, 22),
+    "search": (4, 12, 17),
     "language assistance": (1, 9, 16),
     "Spanish condition page": (2, 16, 27),
 }

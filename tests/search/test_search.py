@@ -251,3 +251,16 @@ def test_query_budget(client, django_assert_max_num_queries):
     with django_assert_max_num_queries(30):
         response = client.get("/search/?q=neck")
     assert response.status_code == 200
+
+
+def test_pages_in_a_private_section_are_not_found_at_once(client, page_by_path):
+    from django.core.cache import cache
+    from wagtail.models import PageViewRestriction
+
+    neck = page_by_path("/conditions/neck-spasms/")
+    cache.clear()
+    with override_settings(PAGE_DATA_CACHE=True, PAGE_CACHE_SECONDS=0):
+        assert neck.url in hrefs(client, "/search/?q=pillow")  # the data cache is warm
+        PageViewRestriction.objects.create(page=neck, restriction_type="login")
+        assert neck.url not in hrefs(client, "/search/?q=pillow")
+    cache.clear()

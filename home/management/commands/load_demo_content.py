@@ -7,6 +7,7 @@ from cms.roles import apply_roles
 from conditions import demo as conditions_demo
 from home import demo as home_demo
 from locations import demo as locations_demo
+from search import demo as search_demo
 
 
 class Command(BaseCommand):
@@ -25,6 +26,7 @@ class Command(BaseCommand):
         conditions_demo.load(home)
         locations_demo.load(home)
         home_demo.translate_showcase()
+        search_demo.load()
         apply_roles()
         if settings.DEBUG or options["demo_users"]:
             logins = ensure_demo_users()

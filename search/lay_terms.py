@@ -1,0 +1,48 @@
+"""Lay terms applied to a query: "crick in the neck" also searches "neck spasms".
+
+Rules are compared on analysed terms, so "cricks in my neck" and "Crick in the neck"
+meet the rule "crick in the neck" as the query's own words meet a page's."""
+
+from search.analysis import query_terms
+
+
+def load(request, locale):
+    """(patient words, page words, both ways) of the locale's lay terms, from the data
+    cache (kept until any snippet changes)."""
+    from cms.page_cache import cached_data
+    from search.models import LayTerm
+
+    def rows():
+        return list(
+            LayTerm.objects.filter(locale=locale).values_list(
+                "patient_words", "page_words", "both_ways"
+            )
+        )
+
+    return cached_data(request, f"lay-terms:{locale.pk}", rows)
+
+
+def _find(terms, phrase):
+    """Where the phrase's terms occur in a row in `terms`."""
+    for start in range(len(terms) - len(phrase) + 1):
+        if terms[start : start + len(phrase)] == phrase:
+            return start
+    return None
+
+
+def variants(terms, rules, language):
+    """The query's terms, then the same with each lay phrase found in them replaced by
+    the terms of the words it stands for."""
+    found = [terms]
+    for patient, page, both_ways in rules:
+        pairs = [(patient, page), (page, patient)] if both_ways else [(patient, page)]
+        for source, target in pairs:
+            phrase = query_terms(source, language)
+            start = _find(terms, phrase) if phrase else None
+            if start is not None:
+                replaced = (
+                    terms[:start] + query_terms(target, language) + terms[start + len(phrase) :]
+                )
+                if replaced not in found:
+                    found.append(replaced)
+    return found
