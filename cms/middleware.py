@@ -4,6 +4,7 @@ from csp.constants import SELF, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
+from django.middleware.clickjacking import XFrameOptionsMiddleware
 from django.urls import reverse
 from django_otp import user_has_device
 from django_otp.middleware import OTPMiddleware
@@ -21,16 +22,34 @@ ADMIN_POLICY = {
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 
 
+def is_admin_request(request):
+    """The Wagtail admin, and the page previews it renders: Wagtail serves a preview
+    through the whole middleware chain again on a dummy request for the page's public
+    URL, which it marks `is_preview` (Page.make_preview_request)."""
+    return request.path_info.startswith(ADMIN_PREFIXES) or getattr(request, "is_preview", False)
+
+
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
-    """django-csp with the strict site policy everywhere except the Wagtail admin."""
+    """django-csp with the strict site policy everywhere except the Wagtail admin
+    (previews included, so the editor's preview panel may frame them)."""
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
-        if not report_only and request.path_info.startswith(ADMIN_PREFIXES):
+        if not report_only and is_admin_request(request):
             return PolicyParts(
                 parts.config, parts.update, {**ADMIN_POLICY, **(parts.replace or {})}
             )
         return parts
+
+
+class FrameOptionsMiddleware(XFrameOptionsMiddleware):
+    """X-Frame-Options: DENY (settings.X_FRAME_OPTIONS), except page previews, which the
+    admin frames in its preview panel: SAMEORIGIN, as Wagtail gives its preview views."""
+
+    def get_xframe_options_value(self, request, response):
+        if getattr(request, "is_preview", False):
+            return "SAMEORIGIN"
+        return super().get_xframe_options_value(request, response)
 
 
 class PermissionsPolicyMiddleware:

@@ -98,11 +98,12 @@ def production_env(tmp_path, database_url, **extra):
     }
 
 
-def prepare_site(env):
-    """migrate, load_demo_content and collectstatic under the given environment."""
+def prepare_site(env, demo_users=False):
+    """migrate, load_demo_content (with the demo logins if asked) and collectstatic
+    under the given environment."""
     for command in (
         ["migrate", "--noinput"],
-        ["load_demo_content"],
+        ["load_demo_content", *(["--demo-users"] if demo_users else [])],
         ["collectstatic", "--noinput"],
     ):
         result = run_manage(*command, env=env, timeout=600)

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "locations",
     "search",
     "localization",
+    "readability",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -86,7 +87,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "cms.middleware.AdminTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "cms.middleware.FrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its lockout page.
     "axes.middleware.AxesMiddleware",
@@ -254,8 +255,12 @@ PERMISSIONS_POLICY = {
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-# Wagtail marks its own preview views SAMEORIGIN; nothing else may be framed.
+# Wagtail marks its own preview views SAMEORIGIN; nothing else may be framed (the
+# previews' Content-Security-Policy says the same: cms.middleware.is_admin_request).
 X_FRAME_OPTIONS = "DENY"
+# Staff avatars are uploaded or Wagtail's local default picture, never Gravatar: no
+# third-party request from the admin, no staff email hashes sent elsewhere.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
