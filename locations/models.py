@@ -575,8 +575,9 @@ class LocationPhoto(Orderable):
 
 
 def clinics_treating(condition):
-    """Live clinics in the condition page's language that treat it (every clinic
-    until clinics say which conditions they treat). A clinic may list the condition
+    """Live clinics in the condition page's language that treat it; every clinic
+    until clinics say which conditions they treat, or when none lists this one (so a
+    condition page's "Our Locations" is never empty). A clinic may list the condition
     in any language: a page and its translations share a translation_key."""
     from cms.page_cache import cached_data
     from cms.routing import public
@@ -588,9 +589,11 @@ def clinics_treating(condition):
         lambda: LocationCondition.objects.filter(page__live=True).exists(),
     )
     if clinics_list_conditions:
-        clinics = clinics.filter(
+        treating = clinics.filter(
             treated_conditions__condition__translation_key=condition.translation_key
         ).distinct()
+        if treating.exists():
+            clinics = treating
     fields = ["id", "title", "street_address", "phone", "url_path", "path", "depth", "locale_id"]
     return clinics.order_by("title").only(*fields)
 

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "search",
     "localization",
     "readability",
+    "duplicate_pages",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
