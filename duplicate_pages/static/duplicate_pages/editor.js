@@ -41,7 +41,7 @@
       line.setAttribute("data-duplicate-reason", match.reason);
       line.appendChild(document.createTextNode(
         clash
-          ? "The address of “" + match.title + "” is already this one: change the title or the slug (Promote tab) before saving. "
+          ? "“" + match.title + "” already has this address" + (match.url ? " (" + match.url + ")" : "") + ": change the title or the slug (Promote tab) before saving. "
           : "A page titled “" + match.title + "” already exists. "
       ));
       var link = document.createElement("a");
