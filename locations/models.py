@@ -1,7 +1,7 @@
 """Clinics: the location index (with the ZIP finder), location pages with their
 hours, transit, team and insurance, and the appointment requests patients send."""
 
-from datetime import timedelta
+from datetime import time, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -173,7 +173,8 @@ class LocationPage(RoutablePageMixin, Page):
             "hours_exceptions",
             heading="Holiday closures and special hours",
             label="Exception",
-            help_text="A dated row replaces that day's weekly hours.",
+            help_text="A dated row replaces that day's weekly hours. Rows are put in date "
+            "order when you save; past dates are archived (kept in the page's history).",
         ),
         MultiFieldPanel(
             [InlinePanel("subway_stations", label="Subway station"), FieldPanel("buses")],
@@ -272,6 +273,25 @@ class LocationPage(RoutablePageMixin, Page):
                 raise ValidationError(
                     {"postal_code": _("That ZIP code is not in the borough chosen above.")}
                 )
+
+    def save_revision(self, *args, **kwargs):
+        self.tidy_hours_exceptions()
+        return super().save_revision(*args, **kwargs)
+
+    def tidy_hours_exceptions(self, today=None):
+        """Dated exceptions in date order, past ones dropped (the page's revision history
+        keeps them), so the editor's list stays short and reads like a calendar. Runs on
+        every save and daily (manage.py archive_past_hours_exceptions). Returns how many
+        past rows were dropped."""
+        today = today or timezone.localdate()
+        rows = sorted(
+            self.hours_exceptions.all(), key=lambda row: (row.date, row.opens or time.min)
+        )
+        kept = [row for row in rows if row.date >= today]
+        for position, row in enumerate(kept):
+            row.sort_order = position
+        self.hours_exceptions = kept
+        return len(rows) - len(kept)
 
     # -- routes ---------------------------------------------------------------
 

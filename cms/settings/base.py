@@ -217,7 +217,8 @@ LOGGING = {
 }
 
 # Wagtail
-WAGTAIL_SITE_NAME = "Clinic CMS"
+# The admin's title on every page and for every role (sidebar, sign-in, dashboard).
+WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Five Boroughs Physical Therapy")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
