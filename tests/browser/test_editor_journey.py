@@ -8,6 +8,7 @@ anonymous visitors see it."""
 
 import re
 import urllib.request
+from datetime import date, timedelta
 
 import pytest
 
@@ -109,3 +110,113 @@ def test_public_pages_stay_unframeable(admin_base):
     with urllib.request.urlopen(f"{admin_base}/conditions/neck-spasms/") as response:  # noqa: S310
         assert response.headers["X-Frame-Options"] == "DENY"
         assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"]
+
+
+def conditions_index_id(page, base):
+    """The conditions index's id, from the breadcrumb of a condition page's editor."""
+    open_editor(page, base, "neck-spasms")
+    explore = [
+        href
+        for href in page.locator("a[href^='/admin/pages/']").evaluate_all(
+            "links => links.map(a => a.getAttribute('href'))"
+        )
+        if re.fullmatch(r"/admin/pages/\d+/", href)
+    ]
+    return int(explore[-2].split("/")[-2])
+
+
+def test_an_editor_builds_a_condition_page_sees_its_grade_and_submits_it(admin_base, new_page):
+    page, watcher = new_page("desktop")
+    sign_in(page, admin_base, EDITOR)
+    index_id = conditions_index_id(page, admin_base)
+    page.goto(f"{admin_base}/admin/pages/add/conditions/conditionpage/{index_id}/")
+    page.fill("#id_title", "Stiff ankle after a sprain")
+    page.fill("#id_intro", "An ankle can stay stiff for weeks after a sprain.")
+    # Blocks: a Symptoms list, then a paragraph of text.
+    page.locator("button[title='Insert a block']").first.click()
+    page.get_by_role("option", name=re.compile("Symptoms")).first.click()
+    page.fill("input[name='body-0-value-items-0-value']", "The ankle feels tight in the morning.")
+    page.locator("button[title='Insert a block']").last.click()
+    page.get_by_role("option", name=re.compile("^Text")).first.click()
+    editor = page.locator("[data-contentpath='body'] [contenteditable=true]").last
+    editor.click()
+    editor.type(
+        "Most people get better with gentle exercise. Your physical therapist shows you "
+        "stretches that loosen the joint capsule and strengthening exercises that "
+        "restore your balance."
+    )
+    assert page.locator("[data-duplicate-reason]").count() == 0
+    page.get_by_role("button", name="Save draft").click()
+    page.wait_for_url(re.compile(r".*/admin/pages/\d+/edit/$"))
+    assert "has been created" in page.locator(".messages").inner_text()
+
+    page.click("button[data-side-panel-toggle='preview']")
+    preview = page.frame_locator("#w-preview-iframe")
+    assert preview.locator("main h1").inner_text() == "Stiff ankle after a sprain"
+    assert "gentle exercise" in preview.locator("main").inner_text()
+    screenshot(page, "editor-new-condition-preview")
+
+    page.click("button[data-side-panel-toggle='checks']")
+    grade = page.locator("[data-readability-grade]")
+    grade.wait_for()
+    assert 0 < float(grade.get_attribute("data-readability-grade")) < 20
+    hardest = page.locator("[data-readability-hardest] li").all_inner_texts()
+    assert any("stretches that loosen the joint capsule" in item for item in hardest)
+    # Template furniture (the clinics list) is not the editor's prose.
+    assert not any("Request an appointment" in item for item in hardest)
+    screenshot(page, "editor-new-condition-reading-grade")
+
+    page.locator("footer [data-w-dropdown-target='toggle']").last.click()
+    page.locator("button[name='action-submit']").click()
+    page.wait_for_load_state()
+    assert "Clinical review" in page.locator(".messages").inner_text()
+    screenshot(page, "editor-new-condition-submitted")
+    assert not watcher.third_party, watcher.third_party
+
+
+def test_a_duplicate_title_is_caught_while_typing(admin_base, new_page):
+    page, _watcher = new_page("desktop")
+    sign_in(page, admin_base, EDITOR)
+    index_id = conditions_index_id(page, admin_base)
+    page.goto(f"{admin_base}/admin/pages/add/conditions/conditionpage/{index_id}/")
+    page.locator("#id_title").type("Neck spasms")
+    warning = page.locator("[data-duplicate-reason]").first
+    warning.wait_for()
+    assert "neck-spasms" in warning.inner_text()
+    link = warning.locator("a")
+    assert re.fullmatch(r"/admin/pages/\d+/edit/", link.get_attribute("href"))
+    screenshot(page, "editor-duplicate-warning")
+    link.click()
+    page.wait_for_url(re.compile(r".*/admin/pages/\d+/edit/$"))
+    assert "Neck" in page.locator("#id_title").input_value()
+
+
+def test_a_manager_adds_a_closure_and_sees_it_on_the_clinic_page(admin_base, new_page):
+    page, _watcher = new_page("desktop")
+    sign_in(page, admin_base, ("manager-midtown", "clinic-demo-frontdesk"))
+    panel = page.locator("[data-your-clinic='midtown']")
+    assert "Your clinic" in page.content()
+    screenshot(page, "manager-dashboard")
+    live_url = panel.locator("a", has_text="View live").get_attribute("href")
+    panel.locator("a", has_text="Edit hours").click()
+    page.wait_for_url(re.compile(r".*/admin/pages/\d+/edit/$"))
+    day = (date.today() + timedelta(days=3)).isoformat()
+    before = int(page.locator("#id_hours_exceptions-TOTAL_FORMS").input_value())
+    page.click("#id_hours_exceptions-ADD")
+    page.fill(f"#id_hours_exceptions-{before}-date", day)
+    page.fill(f"#id_hours_exceptions-{before}-label", "Closed for staff training")
+    page.keyboard.press("Escape")  # the date picker
+    page.locator("footer [data-w-dropdown-target='toggle']").last.click()
+    page.locator("button[name='action-publish']").click()
+    page.wait_for_load_state()
+    assert "published" in page.locator(".messages").inner_text()
+    # Listed in date order after saving.
+    dates = page.locator("input[name$='-date'][name^='hours_exceptions-']").evaluate_all(
+        "inputs => inputs.map(i => i.value)"
+    )
+    assert dates == sorted(dates) and day in dates
+    page.goto(admin_base + "/admin/")
+    assert "Closed for staff training" in page.locator("[data-your-clinic='midtown']").inner_text()
+    page.goto(admin_base + live_url if live_url.startswith("/") else live_url)
+    assert "Closed for staff training" in page.locator("main").inner_text()
+    screenshot(page, "manager-closure-on-clinic-page")

@@ -8,6 +8,7 @@
   var measureUrl = script.dataset.measureUrl;
   var section = null;
   var pending = 0;
+  var SKIP = "nav, form, [data-readability-skip]";
   var BLOCKS = "h1, h2, h3, h4, h5, h6, p, li:not(:has(p)), dt, dd, th, td, figcaption, blockquote:not(:has(p))";
 
   function csrfToken() {
@@ -72,13 +73,27 @@
       return; // not the admin's own preview
     }
     if (!doc || !doc.body) return;
-    var main = doc.querySelector("main") || doc.body;
+    // A template may mark where the editor's prose is (a clinic page's "About" text);
+    // otherwise everything in <main>.
+    var prose = doc.querySelectorAll("[data-readability-prose]");
+    var roots = prose.length ? Array.prototype.slice.call(prose) : [doc.querySelector("main") || doc.body];
     // One line per block (innerText keeps no line breaks while the preview is hidden),
     // so a heading or list item is never run into the next sentence.
-    var blocks = main.querySelectorAll(BLOCKS);
-    var text = blocks.length
-      ? Array.prototype.map.call(blocks, function (node) { return node.textContent.trim(); }).join("\n")
-      : main.textContent;
+    // Only what the editor wrote: not navigation, forms, screen-reader-only labels or
+    // sections the template builds (marked data-readability-skip).
+    var blocks = [];
+    roots.forEach(function (root) {
+      root.querySelectorAll(BLOCKS).forEach(function (node) {
+        if (!node.closest(SKIP)) blocks.push(node);
+      });
+    });
+    var text = blocks
+      .map(function (node) {
+        var copy = node.cloneNode(true);
+        copy.querySelectorAll(".visually-hidden, .sr-only").forEach(function (hidden) { hidden.remove(); });
+        return copy.textContent.trim();
+      })
+      .join("\n");
     if (!text.trim()) return;
     var request = ++pending;
     fetch(measureUrl, {
