@@ -4,7 +4,6 @@ from csp.constants import SELF, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
-from django.middleware.clickjacking import XFrameOptionsMiddleware
 from django.urls import reverse
 from django_otp import user_has_device
 from django_otp.middleware import OTPMiddleware
@@ -33,6 +32,13 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """django-csp with the strict site policy everywhere except the Wagtail admin
     (previews included, so the editor's preview panel may frame them)."""
 
+    def process_response(self, request, response):
+        response = super().process_response(request, response)
+        # Django's XFrameOptionsMiddleware (further in) said DENY to the dummy request.
+        if getattr(request, "is_preview", False):
+            response["X-Frame-Options"] = "SAMEORIGIN"
+        return response
+
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
         if not report_only and is_admin_request(request):
@@ -40,16 +46,6 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
                 parts.config, parts.update, {**ADMIN_POLICY, **(parts.replace or {})}
             )
         return parts
-
-
-class FrameOptionsMiddleware(XFrameOptionsMiddleware):
-    """X-Frame-Options: DENY (settings.X_FRAME_OPTIONS), except page previews, which the
-    admin frames in its preview panel: SAMEORIGIN, as Wagtail gives its preview views."""
-
-    def get_xframe_options_value(self, request, response):
-        if getattr(request, "is_preview", False):
-            return "SAMEORIGIN"
-        return super().get_xframe_options_value(request, response)
 
 
 class PermissionsPolicyMiddleware:

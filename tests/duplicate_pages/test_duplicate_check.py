@@ -31,18 +31,20 @@ def test_a_new_page_with_a_taken_title_links_to_the_existing_page(admin_client, 
     )
     assert response.status_code == 200
     [match] = response.json()["matches"]
-    # Its slug would be the same too: the clash Wagtail refuses on save.
-    assert match["reason"] == "slug"
+    assert (match["id"], match["reason"]) == (neck.pk, "title")
     assert match["edit_url"] == reverse("wagtailadmin_pages:edit", args=[neck.pk])
+    assert match["url"] == neck.url
 
-    other_slug = check(
+
+def test_a_title_whose_slug_is_taken_is_the_address_clash(admin_client, neck):
+    # Typing "Neck spasms": Wagtail would make the slug neck-spasms, already in use.
+    matches = check(
         admin_client,
-        parent=index.pk,
+        parent=neck.get_parent().pk,
         type="conditions.conditionpage",
-        title=neck.title,
-        slug="neck-spasms-again",
+        title="Neck spasms",
     ).json()["matches"]
-    assert [(m["id"], m["reason"]) for m in other_slug] == [(neck.pk, "title")]
+    assert [(m["id"], m["reason"]) for m in matches] == [(neck.pk, "slug")]
 
 
 def test_a_taken_slug_alone_is_reported(admin_client, neck):

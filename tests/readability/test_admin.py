@@ -5,6 +5,7 @@ import json
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from cms.models import SiteSettings
 from conditions.models import ConditionPage
@@ -81,7 +82,7 @@ def test_the_report_lists_pages_above_the_target_worst_first(admin_client, site)
         ((measure(page_text(page), "en").grade, page.title) for page in english), reverse=True
     )
     assert len(grades) >= 3
-    positions = [body.index(f">{title}</a>") for _grade, title in grades]
+    positions = [body.index(f">{escape(title)}</a>") for _grade, title in grades]
     assert positions == sorted(positions), "worst first"
     assert 'data-readability-report="es"' in body
 

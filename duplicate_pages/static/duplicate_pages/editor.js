@@ -7,10 +7,15 @@
   if (!script) return;
   var checkUrl = script.dataset.checkUrl;
 
-  // /admin/pages/add/<app>/<model>/<parent>/ or /admin/pages/<id>/edit/
-  var add = location.pathname.match(/\/pages\/add\/(\w+)\/(\w+)\/(\d+)\/$/);
-  var edit = location.pathname.match(/\/pages\/(\d+)\/edit\/$/);
-  if (!add && !edit) return;
+  // /admin/pages/add/<app>/<model>/<parent>/ or /admin/pages/<id>/edit/, read at each
+  // check: Wagtail's autosave turns a new page's URL into its edit URL in place.
+  function where() {
+    return {
+      add: location.pathname.match(/\/pages\/add\/(\w+)\/(\w+)\/(\d+)\/$/),
+      edit: location.pathname.match(/\/pages\/(\d+)\/edit\/$/),
+    };
+  }
+  if (!where().add && !where().edit) return;
 
   function field(name) {
     return document.querySelector("#id_" + name);
@@ -58,6 +63,9 @@
     var title = field("title");
     var slug = field("slug");
     var params = new URLSearchParams({ title: title ? title.value : "", slug: slug ? slug.value : "" });
+    var add = where().add;
+    var edit = where().edit;
+    if (!add && !edit) return;
     if (add) {
       params.set("parent", add[3]);
       params.set("type", add[1] + "." + add[2]);
