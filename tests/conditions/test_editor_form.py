@@ -22,6 +22,12 @@ def edit_form(user, page):
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_related_conditions_are_offered_in_the_pages_own_language(admin_user, language):
     locale = Locale.objects.get(language_code=language)
+    english = ConditionPage.objects.filter(locale__language_code="en")
+    # The demo translates one condition page into Spanish; translate two more.
+    for source in english.exclude(
+        translation_key__in=ConditionPage.objects.filter(locale=locale).values("translation_key")
+    )[: max(0, 3 - ConditionPage.objects.filter(locale=locale).count())]:
+        source.copy_for_translation(locale)
     page = ConditionPage.objects.filter(locale=locale).first()
     offered = edit_form(admin_user, page).fields["related_conditions"].queryset
     assert offered.exists()
