@@ -110,6 +110,16 @@ def prepare_site(env, demo_users=False):
         assert result.returncode == 0, result.stderr
 
 
+def prepared_demo_env(tmp_path, database_url, demo_users=False):
+    """Production settings over plain HTTP on the loopback (no TLS proxy in front),
+    with the demo site prepared in `database_url`; returns the environment."""
+    env = production_env(
+        tmp_path, database_url, SECURE_SSL_REDIRECT="false", SECURE_HSTS_SECONDS="0"
+    )
+    prepare_site(env, demo_users=demo_users)
+    return env
+
+
 @contextmanager
 def gunicorn(env, log_path, workers=1):
     """gunicorn serving the site on a free port; yields its base URL."""

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 import pytest
 
 from tests.browser.conftest import _require_chromium, screenshot
-from tests.servers import gunicorn, prepare_site, production_env, scratch_database
+from tests.servers import gunicorn, prepared_demo_env, scratch_database
 
 EDITOR = ("editor", "clinic-demo-editor")
 PREVIEW_SIZES = {"mobile": 375, "tablet": 768, "desktop": 1280}
@@ -24,10 +24,7 @@ def admin_base(tmp_path_factory):
     _require_chromium()
     tmp_path = tmp_path_factory.mktemp("editor-site")
     with scratch_database(tmp_path) as database_url:
-        env = production_env(
-            tmp_path, database_url, SECURE_SSL_REDIRECT="false", SECURE_HSTS_SECONDS="0"
-        )
-        prepare_site(env, demo_users=True)
+        env = prepared_demo_env(tmp_path, database_url, demo_users=True)
         with gunicorn(env, tmp_path / "gunicorn.log", workers=2) as base:
             yield base
 

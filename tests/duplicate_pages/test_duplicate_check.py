@@ -36,36 +36,27 @@ def test_a_new_page_with_a_taken_title_links_to_the_existing_page(admin_client, 
     assert match["url"] == neck.url
 
 
-def test_a_title_whose_slug_is_taken_is_the_address_clash(admin_client, neck):
-    # Typing "Neck spasms": Wagtail would make the slug neck-spasms, already in use.
-    matches = check(
-        admin_client,
-        parent=neck.get_parent().pk,
-        type="conditions.conditionpage",
-        title="Neck spasms",
-    ).json()["matches"]
-    assert [(m["id"], m["reason"]) for m in matches] == [(neck.pk, "slug")]
+def new_condition_matches(client, index, **typed):
+    """[(id, reason)] for a new condition page under `index` with what was typed."""
+    response = check(client, parent=index.pk, type="conditions.conditionpage", **typed)
+    return [(m["id"], m["reason"]) for m in response.json()["matches"]]
 
 
-def test_a_taken_slug_alone_is_reported(admin_client, neck):
-    matches = check(
-        admin_client,
-        parent=neck.get_parent().pk,
-        type="conditions.conditionpage",
-        title="Something new",
-        slug=neck.slug,
-    ).json()["matches"]
-    assert [(m["id"], m["reason"]) for m in matches] == [(neck.pk, "slug")]
+@pytest.mark.parametrize(
+    "typed",
+    [
+        # Typing "Neck spasms": Wagtail would make the slug neck-spasms, already in use.
+        {"title": "Neck spasms"},
+        {"title": "Something new", "slug": "neck-spasms"},
+    ],
+)
+def test_a_taken_address_is_the_clash(admin_client, neck, typed):
+    assert new_condition_matches(admin_client, neck.get_parent(), **typed) == [(neck.pk, "slug")]
 
 
 def test_a_fresh_title_and_the_page_itself_are_not_duplicates(admin_client, neck):
-    fresh = check(
-        admin_client,
-        parent=neck.get_parent().pk,
-        type="conditions.conditionpage",
-        title="Frozen shoulder in winter swimmers",
-    )
-    assert fresh.json()["matches"] == []
+    fresh = {"title": "Frozen shoulder in winter swimmers"}
+    assert new_condition_matches(admin_client, neck.get_parent(), **fresh) == []
     itself = check(admin_client, page=neck.pk, title=neck.title, slug=neck.slug)
     assert itself.json()["matches"] == []
 
