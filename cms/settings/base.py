@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "localization",
     "readability",
     "duplicate_pages",
+    "explorer_permissions",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

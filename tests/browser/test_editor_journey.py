@@ -203,6 +203,13 @@ def test_a_manager_adds_a_closure_and_sees_it_on_the_clinic_page(admin_base, new
     panel = page.locator("[data-your-clinic='midtown']")
     assert "Your clinic" in page.content()
     screenshot(page, "manager-dashboard")
+    # The sidebar's page explorer offers no edit pencil on the home pages above the
+    # clinic, which the manager may not edit.
+    page.get_by_role("button", name="Pages").click()
+    page.locator(".c-page-explorer__item").first.wait_for()
+    page.locator("[data-not-editable]").first.wait_for(state="attached")
+    assert page.locator(".c-page-explorer__item__action[href$='/edit/']:visible").count() == 0
+    page.keyboard.press("Escape")
     live_url = panel.locator("a", has_text="View live").get_attribute("href")
     panel.locator("a", has_text="Edit hours").click()
     page.wait_for_url(re.compile(r".*/admin/pages/\d+/edit/$"))
