@@ -21,12 +21,27 @@ ADMIN_POLICY = {
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 
 
+def is_admin_request(request):
+    """The Wagtail admin, and the page previews it renders: Wagtail serves a preview
+    through the whole middleware chain again on a dummy request for the page's public
+    URL, which it marks `is_preview` (Page.make_preview_request)."""
+    return request.path_info.startswith(ADMIN_PREFIXES) or getattr(request, "is_preview", False)
+
+
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
-    """django-csp with the strict site policy everywhere except the Wagtail admin."""
+    """django-csp with the strict site policy everywhere except the Wagtail admin
+    (previews included, so the editor's preview panel may frame them)."""
+
+    def process_response(self, request, response):
+        response = super().process_response(request, response)
+        # Django's XFrameOptionsMiddleware (further in) said DENY to the dummy request.
+        if getattr(request, "is_preview", False):
+            response["X-Frame-Options"] = "SAMEORIGIN"
+        return response
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
-        if not report_only and request.path_info.startswith(ADMIN_PREFIXES):
+        if not report_only and is_admin_request(request):
             return PolicyParts(
                 parts.config, parts.update, {**ADMIN_POLICY, **(parts.replace or {})}
             )

@@ -1,6 +1,7 @@
 """Site-wide models every app uses: the editable site settings and the clinician
 snippet shared by condition pages (medical reviewer) and clinics (team lists)."""
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -27,6 +28,15 @@ class SiteSettings(BaseSiteSetting):
         related_name="+",
         help_text="Used in link previews when a page has no image of its own.",
     )
+    readability_target_grade = models.PositiveSmallIntegerField(
+        default=8,
+        validators=[MinValueValidator(1), MaxValueValidator(18)],
+        help_text=(
+            "US school grade patient pages should read at or below (NIH advises 8, the "
+            "AMA 6). Editors see each page's grade; pages above it are listed in "
+            "Reports › Reading grade. Publishing is never blocked."
+        ),
+    )
 
     panels = [
         FieldPanel("brand_name"),
@@ -36,6 +46,7 @@ class SiteSettings(BaseSiteSetting):
             heading="Social links",
         ),
         FieldPanel("default_sharing_image"),
+        FieldPanel("readability_target_grade"),
     ]
 
     class Meta:

@@ -7,6 +7,8 @@ footer and colours are the design system's and are tested in the browser suite
 can act on: alt text present and meaningful, heading order, empty headings and
 links, link text, and lists built correctly."""
 
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.userbar import ContentCheckerItem
@@ -78,3 +80,8 @@ def use_clinic_content_checker(request, items, page):
     for index, item in enumerate(items):
         if isinstance(item, ContentCheckerItem) and not isinstance(item, ClinicContentCheckerItem):
             items[index] = ClinicContentCheckerItem(in_editor=item.in_editor)
+
+
+@hooks.register("insert_global_admin_css")
+def admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))

@@ -113,8 +113,9 @@ def _body(data, pages):
             "call_to_action",
             {
                 "heading": "Ready to feel better?",
-                "text": f"Our physical therapists treat {data['name'].lower()} at every "
-                "clinic. Most patients are seen within a few days.",
+                # "listed below": the page's "Our Locations" names the clinics.
+                "text": f"Our physical therapists treat {data['name'].lower()} at the "
+                "clinics listed below. Most patients are seen within a few days.",
                 "button_label": "Request an appointment",
                 "link_page": None,
                 "show_phone": True,

@@ -4,6 +4,7 @@ by body area."""
 
 import posixpath
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
@@ -23,6 +24,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from conditions import jsonld
 from conditions.blocks import ConditionStreamBlock, live_in_locale
+from conditions.forms import ConditionPageForm
 from search.analysis.fields import analysed
 
 CONDITIONS_PER_PAGE = 24
@@ -237,6 +239,7 @@ class ConditionPage(Page):
     last_reviewed = models.DateField(null=True, blank=True)
     body = StreamField(ConditionStreamBlock(), blank=True)
 
+    base_form_class = ConditionPageForm
     content_panels = Page.content_panels + [
         FieldPanel("condition_name"),
         FieldPanel("intro"),
@@ -245,7 +248,8 @@ class ConditionPage(Page):
         ),
         FieldPanel("body_area"),
         FieldPanel("body"),
-        FieldPanel("related_conditions"),
+        # Ticked from a list of this language's condition pages (ConditionPageForm).
+        FieldPanel("related_conditions", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("reviewer"), FieldPanel("last_reviewed")])],
             heading="Medical review",

@@ -1,7 +1,7 @@
 """Clinics: the location index (with the ZIP finder), location pages with their
 hours, transit, team and insurance, and the appointment requests patients send."""
 
-from datetime import timedelta
+from datetime import time, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -174,7 +174,8 @@ class LocationPage(RoutablePageMixin, Page):
             "hours_exceptions",
             heading="Holiday closures and special hours",
             label="Exception",
-            help_text="A dated row replaces that day's weekly hours.",
+            help_text="A dated row replaces that day's weekly hours. Rows are put in date "
+            "order when you save; past dates are archived (kept in the page's history).",
         ),
         MultiFieldPanel(
             [InlinePanel("subway_stations", label="Subway station"), FieldPanel("buses")],
@@ -276,6 +277,25 @@ class LocationPage(RoutablePageMixin, Page):
                 raise ValidationError(
                     {"postal_code": _("That ZIP code is not in the borough chosen above.")}
                 )
+
+    def save_revision(self, *args, **kwargs):
+        self.tidy_hours_exceptions()
+        return super().save_revision(*args, **kwargs)
+
+    def tidy_hours_exceptions(self, today=None):
+        """Dated exceptions in date order, past ones dropped (the page's revision history
+        keeps them), so the editor's list stays short and reads like a calendar. Runs on
+        every save and daily (manage.py archive_past_hours_exceptions). Returns how many
+        past rows were dropped."""
+        today = today or timezone.localdate()
+        rows = sorted(
+            self.hours_exceptions.all(), key=lambda row: (row.date, row.opens or time.min)
+        )
+        kept = [row for row in rows if row.date >= today]
+        for position, row in enumerate(kept):
+            row.sort_order = position
+        self.hours_exceptions = kept
+        return len(rows) - len(kept)
 
     # -- routes ---------------------------------------------------------------
 
@@ -579,8 +599,9 @@ class LocationPhoto(Orderable):
 
 
 def clinics_treating(condition):
-    """Live clinics in the condition page's language that treat it (every clinic
-    until clinics say which conditions they treat). A clinic may list the condition
+    """Live clinics in the condition page's language that treat it; every clinic
+    until clinics say which conditions they treat, or when none lists this one (so a
+    condition page's "Our Locations" is never empty). A clinic may list the condition
     in any language: a page and its translations share a translation_key."""
     from cms.page_cache import cached_data
     from cms.routing import public
@@ -592,9 +613,11 @@ def clinics_treating(condition):
         lambda: LocationCondition.objects.filter(page__live=True).exists(),
     )
     if clinics_list_conditions:
-        clinics = clinics.filter(
+        treating = clinics.filter(
             treated_conditions__condition__translation_key=condition.translation_key
         ).distinct()
+        if treating.exists():
+            clinics = treating
     fields = ["id", "title", "street_address", "phone", "url_path", "path", "depth", "locale_id"]
     return clinics.order_by("title").only(*fields)
 

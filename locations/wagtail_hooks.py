@@ -148,3 +148,12 @@ appointment_request_viewset = AppointmentRequestViewSet()
 @hooks.register("register_admin_viewset")
 def register_appointment_requests():
     return appointment_request_viewset
+
+
+@hooks.register("construct_homepage_panels")
+def add_your_clinic_panel(request, panels):
+    from locations.dashboard import YourClinicPanel, clinics_of_manager
+
+    clinics = list(clinics_of_manager(request.user))
+    if clinics:
+        panels.insert(0, YourClinicPanel(clinics))

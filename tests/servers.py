@@ -98,15 +98,26 @@ def production_env(tmp_path, database_url, **extra):
     }
 
 
-def prepare_site(env):
-    """migrate, load_demo_content and collectstatic under the given environment."""
+def prepare_site(env, demo_users=False):
+    """migrate, load_demo_content (with the demo logins if asked) and collectstatic
+    under the given environment."""
     for command in (
         ["migrate", "--noinput"],
-        ["load_demo_content"],
+        ["load_demo_content", *(["--demo-users"] if demo_users else [])],
         ["collectstatic", "--noinput"],
     ):
         result = run_manage(*command, env=env, timeout=600)
         assert result.returncode == 0, result.stderr
+
+
+def prepared_demo_env(tmp_path, database_url, demo_users=False):
+    """Production settings over plain HTTP on the loopback (no TLS proxy in front),
+    with the demo site prepared in `database_url`; returns the environment."""
+    env = production_env(
+        tmp_path, database_url, SECURE_SSL_REDIRECT="false", SECURE_HSTS_SECONDS="0"
+    )
+    prepare_site(env, demo_users=demo_users)
+    return env
 
 
 @contextmanager

@@ -37,6 +37,9 @@ INSTALLED_APPS = [
     "locations",
     "search",
     "localization",
+    "readability",
+    "duplicate_pages",
+    "explorer_permissions",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -217,7 +220,8 @@ LOGGING = {
 }
 
 # Wagtail
-WAGTAIL_SITE_NAME = "Clinic CMS"
+# The admin's title on every page and for every role (sidebar, sign-in, dashboard).
+WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Five Boroughs Physical Therapy")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
@@ -256,8 +260,12 @@ PERMISSIONS_POLICY = {
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-# Wagtail marks its own preview views SAMEORIGIN; nothing else may be framed.
+# Wagtail marks its own preview views SAMEORIGIN; nothing else may be framed (the
+# previews' Content-Security-Policy says the same: cms.middleware.is_admin_request).
 X_FRAME_OPTIONS = "DENY"
+# Staff avatars are uploaded or Wagtail's local default picture, never Gravatar: no
+# third-party request from the admin, no staff email hashes sent elsewhere.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"

@@ -1,6 +1,7 @@
 import re
 
 from django import template
+from django.conf import settings
 from django.urls import reverse
 
 from cms import seo
@@ -67,3 +68,10 @@ def json_ld(data):
     from cms.jsonld import render_json_ld
 
     return render_json_ld(data) if data else ""
+
+
+@register.simple_tag
+def admin_site_name():
+    """The admin's one title (WAGTAIL_SITE_NAME) for every role: Wagtail's dashboard
+    otherwise names the site of each user's explorable root, which differs by role."""
+    return settings.WAGTAIL_SITE_NAME

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.conftest import ROOT, run_manage
-from tests.servers import gunicorn, prepare_site, production_env, scratch_database
+from tests.servers import gunicorn, prepared_demo_env, scratch_database
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -85,11 +85,7 @@ def live_site(tmp_path_factory):
     _require_chromium()
     tmp_path = tmp_path_factory.mktemp("browser-site")
     with scratch_database(tmp_path) as database_url:
-        # Plain HTTP on the loopback: no TLS proxy in front of this server.
-        env = production_env(
-            tmp_path, database_url, SECURE_SSL_REDIRECT="false", SECURE_HSTS_SECONDS="0"
-        )
-        prepare_site(env)
+        env = prepared_demo_env(tmp_path, database_url)
         result = run_manage("shell", "-c", LIVE_HOME_LANGUAGES, env=env)
         assert result.returncode == 0, result.stderr
         languages = json.loads(result.stdout.strip().splitlines()[-1])

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class DuplicatePagesConfig(AppConfig):
+    name = "duplicate_pages"
+    verbose_name = "Duplicate page warnings"

@@ -1,0 +1,143 @@
+"""A clinic manager's day in the admin, over HTTP: the "Your clinic" panel, dated
+exceptions kept in date order with past ones archived, one title and logo for all."""
+
+from datetime import date, time, timedelta
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+from django.utils.html import escape
+
+from locations.models import AppointmentRequest, HoursException, LocationPage
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_manager_opens_on_their_clinic(login, users, page_by_path):
+    midtown = page_by_path("/locations/midtown/")
+    AppointmentRequest.objects.create(
+        location=midtown,
+        clinic_name=midtown.title,
+        name="Pat Doe",
+        phone="+19175550142",
+        contact_method="phone",
+        patient_status="new",
+        consent_at=timezone.now(),
+    )
+    body = login(users["manager-midtown"]).get("/admin/").content.decode()
+    assert f"Your clinic: {midtown.title}" in body
+    panel = body[body.index('data-your-clinic="midtown"') :]
+    assert f'href="{midtown.url}"' in panel
+    assert f"/admin/pages/{midtown.pk}/edit/" in panel
+    assert "data-today-hours" in panel
+    new = AppointmentRequest.objects.filter(location=midtown, status="new").count()
+    assert f'data-new-requests="{new}"' in panel and new >= 1
+    upcoming = [
+        e
+        for e in midtown.hours_exceptions.all()
+        if timezone.localdate() <= e.date <= timezone.localdate() + timedelta(60)
+    ]
+    assert upcoming
+    for exception in upcoming:
+        assert escape(exception.label) in panel
+    # Only their clinic.
+    assert 'data-your-clinic="astoria"' not in body
+
+
+@pytest.mark.parametrize("username", ["admin", "editor", "moderator", "translator"])
+def test_other_roles_get_no_clinic_panel(login, users, username):
+    response = login(users[username]).get("/admin/")
+    assert response.status_code == 200
+    assert "data-your-clinic" not in response.content.decode()
+
+
+def exception(page, day, label, closed=True):
+    return HoursException(
+        page=page,
+        date=day,
+        label=label,
+        closed=closed,
+        opens=None if closed else time(9),
+        closes=None if closed else time(13),
+    )
+
+
+def test_saving_puts_exceptions_in_date_order_and_archives_past_ones(page_by_path):
+    midtown = page_by_path("/locations/midtown/")
+    today = timezone.localdate()
+    before = list(midtown.hours_exceptions.all())
+    midtown.hours_exceptions = [
+        *before,
+        exception(midtown, today + timedelta(40), "Staff training"),
+        exception(midtown, today - timedelta(3), "Burst pipe"),
+        exception(midtown, today + timedelta(2), "Short day", closed=False),
+    ]
+    midtown.save_revision().publish()
+    live = LocationPage.objects.get(pk=midtown.pk)
+    rows = list(live.hours_exceptions.order_by("sort_order"))
+    labels = [row.label for row in rows]
+    assert "Burst pipe" not in labels
+    assert {"Staff training", "Short day"} <= set(labels)
+    assert [row.date for row in rows] == sorted(row.date for row in rows)
+    assert all(row.date >= today for row in rows)
+    # What was there and still to come is kept.
+    assert {e.label for e in before if e.date >= today} <= set(labels)
+
+
+def test_the_daily_command_archives_past_exceptions_in_every_language(monkeypatch):
+    today = timezone.localdate()
+    clinics = list(LocationPage.objects.live())
+    assert {c.locale.language_code for c in clinics} >= {"en", "es"}
+    # Ten days ago the editors added a closure for yesterday and one for next week.
+    monkeypatch.setattr(
+        "locations.models.timezone.localdate", lambda: today - timedelta(10), raising=True
+    )
+    for clinic in clinics:
+        clinic.hours_exceptions = [
+            *clinic.hours_exceptions.all(),
+            exception(clinic, today - timedelta(1), "Yesterday"),
+            exception(clinic, today + timedelta(5), "Next week"),
+        ]
+        clinic.save_revision().publish()
+    monkeypatch.undo()
+    # One clinic also has a draft in progress, which stays a draft.
+    midtown = LocationPage.objects.get(url_path="/home/locations/midtown/")
+    midtown.save_revision()
+    # Translations carry their source's rows too (facts sync).
+    past = HoursException.objects.filter(date__lt=today, label="Yesterday")
+    assert set(past.values_list("page_id", flat=True)) >= {c.pk for c in clinics}
+
+    call_command("archive_past_hours_exceptions", stdout=StringIO())
+
+    assert not HoursException.objects.filter(date__lt=today).exists()
+    for clinic in clinics:
+        fresh = LocationPage.objects.get(pk=clinic.pk)
+        assert "Next week" in [e.label for e in fresh.hours_exceptions.all()]
+        if fresh.pk == midtown.pk:
+            assert fresh.has_unpublished_changes, "the draft in progress stays a draft"
+        elif fresh.locale.language_code == "en":
+            assert not fresh.has_unpublished_changes, "published without the past rows"
+        draft = fresh.get_latest_revision_as_object()
+        assert "Next week" in [e.label for e in draft.hours_exceptions.all()]
+        assert all(e.date >= today for e in draft.hours_exceptions.all())
+        # The history keeps the archived closure.
+        assert fresh.revisions.filter(content__icontains="Yesterday").exists()
+
+
+def test_one_title_and_logo_for_every_role(client, login, users):
+    sign_in = client.get("/admin/login/").content.decode()
+    assert "Sign in to Five Boroughs Physical Therapy" in sign_in
+    assert "data-admin-logo" in sign_in
+    for username in ["admin", "editor", "moderator", "translator", "manager-midtown"]:
+        body = login(users[username]).get("/admin/").content.decode()
+        assert "data-admin-logo" in body, username
+        assert "Five Boroughs Physical Therapy" in body, username
+        assert "css/admin" in body, username  # menu labels wrap, never cut off
+
+
+def test_tidying_counts_what_it_archives(page_by_path):
+    midtown = page_by_path("/locations/midtown/")
+    midtown.hours_exceptions = [exception(midtown, date(2099, 1, 2), "Far away")]
+    assert midtown.tidy_hours_exceptions(today=date(2099, 1, 1)) == 0
+    assert midtown.tidy_hours_exceptions(today=date(2099, 1, 3)) == 1
