@@ -612,14 +612,18 @@ def clinics_treating(condition):
         "clinics-list-conditions",
         lambda: LocationCondition.objects.filter(page__live=True).exists(),
     )
-    if clinics_list_conditions:
-        treating = clinics.filter(
-            treated_conditions__condition__translation_key=condition.translation_key
-        ).distinct()
-        if treating.exists():
-            clinics = treating
     fields = ["id", "title", "street_address", "phone", "url_path", "path", "depth", "locale_id"]
-    return clinics.order_by("title").only(*fields)
+    clinics = clinics.order_by("title").only(*fields)
+    if clinics_list_conditions:
+        # One query when some clinic treats it; a second only for the fallback.
+        treating = list(
+            clinics.filter(
+                treated_conditions__condition__translation_key=condition.translation_key
+            ).distinct()
+        )
+        if treating:
+            return treating
+    return clinics
 
 
 class AppointmentRequest(models.Model):

@@ -1,8 +1,10 @@
 """The patient's notice on a translated page that is behind its English source."""
 
 from django import template
+from django.conf import settings
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
+from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
 from cms.page_cache import cached_data
@@ -14,8 +16,7 @@ register = template.Library()
 def _notice(page, request):
     """(date the source changed, URL of the source page) or None. Cached for the
     content generation; a row saved or deleted starts a new one (localization/outdated.py)."""
-    if page.locale_id == Locale.get_default().pk:
-        return None
+    # Only translations have rows, so a source page answers None here too.
     row = OutdatedTranslation.objects.filter(page_id=page.pk).select_related("page").first()
     if row is None:
         return None
@@ -35,7 +36,9 @@ def outdated_translation_notice(context, page=None):
     request = context.get("request")
     if not isinstance(page, Page) or page.pk is None or page.alias_of_id:
         return {}
-    # Cached with the answer for source-language pages too: a warm page costs no query.
+    # A page served in the source language has no notice: decided without a query.
+    if get_language() == settings.LANGUAGE_CODE:
+        return {}
     found = cached_data(request, f"outdated-notice:{page.pk}", lambda: _notice(page, request))
     if found is None:
         return {}

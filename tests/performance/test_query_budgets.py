@@ -23,7 +23,8 @@ BUDGETS = {
     "location page": (1, 19, 26),
     "search": (4, 12, 17),
     "language assistance": (1, 9, 16),
-    "Spanish condition page": (2, 16, 27),
+    # One more than the English page when cold: is this translation behind its source?
+    "Spanish condition page": (2, 17, 28),
 }
 
 
