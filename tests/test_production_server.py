@@ -7,20 +7,8 @@ import urllib.request
 
 import pytest
 
+from tests.contract import CONTRACT_PATHS, check_contract_page
 from tests.servers import fetch, gunicorn, prepare_site, production_env, scratch_database
-
-CONTRACT_PATHS = [
-    "/",
-    "/conditions/",
-    "/conditions/neck-spasms/",
-    "/locations/",
-    "/locations/midtown/",
-    "/search/?q=neck",
-    "/sitemap.xml",
-    "/robots.txt",
-    "/healthz",
-    "/admin/login/",
-]
 
 
 @pytest.fixture(scope="module")
@@ -34,9 +22,10 @@ def production_server(tmp_path_factory):
 
 
 @pytest.mark.parametrize("path", CONTRACT_PATHS)
-def test_contract_urls_answer_200_under_production_settings(production_server, path):
-    status, _body = fetch(production_server + path, {"X-Forwarded-Proto": "https"})
+def test_contract_urls_answer_with_their_pages_under_production_settings(production_server, path):
+    status, body = fetch(production_server + path, {"X-Forwarded-Proto": "https"})
     assert status == 200
+    check_contract_page(path, body)
 
 
 def test_plain_http_is_redirected_to_https(production_server):

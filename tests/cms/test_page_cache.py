@@ -125,8 +125,9 @@ def test_a_scheduled_page_going_live_is_seen_at_once(client, page_by_path):
     page.refresh_from_db()
     assert not page.live
     call_command("publish_scheduled")
+    page.refresh_from_db()
+    assert page.live and page.live_revision_id == revision.pk  # the scheduled revision
     assert get(client, "/language-assistance/").status_code == 200
-    assert revision.pk
     assert client.get("/conditions/")["X-Page-Cache"] == "miss"
 
 

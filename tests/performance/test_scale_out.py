@@ -15,6 +15,7 @@ import urllib.request
 
 import pytest
 
+from tests.require import require
 from tests.servers import (
     free_port,
     gunicorn,
@@ -36,11 +37,9 @@ PASSWORD = "scale-out-admin-pw-1"  # noqa: S105 - a throwaway test database
 @pytest.fixture
 def redis_url(tmp_path):
     binary = shutil.which("redis-server") or "/usr/bin/redis-server"
-    if not os.path.exists(binary):
-        message = "redis-server is missing (Debian: apt-get install redis-server)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+    require(
+        os.path.exists(binary), "redis-server is missing (Debian: apt-get install redis-server)"
+    )
     port = free_port()
     server = subprocess.Popen(  # noqa: S603 - fixed program and arguments
         [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
