@@ -1,24 +1,47 @@
 """Production settings under a real gunicorn: migrate, load the demo, collect static
-files, start the server, and request every URL of the contract over HTTP."""
+files, start the server, request every URL of the contract over HTTP, and sign in to the
+admin the way an editor does (password, then the authenticator app's code)."""
 
 import re
+import time
 import urllib.error
 import urllib.request
+from urllib.parse import urlencode, urlsplit
 
 import pytest
 
 from tests.contract import CONTRACT_PATHS, check_contract_page
-from tests.servers import fetch, gunicorn, prepare_site, production_env, scratch_database
+from tests.servers import (
+    fetch,
+    gunicorn,
+    prepare_site,
+    production_env,
+    run_manage,
+    scratch_database,
+)
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    """Redirects are answers to check, not to follow."""
+
+    def redirect_request(self, *args, **kwargs):
+        return None
 
 
 @pytest.fixture(scope="module")
-def production_server(tmp_path_factory):
+def production_site(tmp_path_factory):
     tmp_path = tmp_path_factory.mktemp("production")
     with scratch_database(tmp_path) as database_url:
-        env = production_env(tmp_path, database_url)
+        # Two-factor sign-in on, as production has it by default.
+        env = production_env(tmp_path, database_url, TWO_FACTOR_REQUIRED="true")
         prepare_site(env)
         with gunicorn(env, tmp_path / "gunicorn.log") as base:
-            yield base
+            yield {"base": base, "env": env}
+
+
+@pytest.fixture(scope="module")
+def production_server(production_site):
+    return production_site["base"]
 
 
 @pytest.mark.parametrize("path", CONTRACT_PATHS)
@@ -30,10 +53,6 @@ def test_contract_urls_answer_with_their_pages_under_production_settings(product
 
 def test_plain_http_is_redirected_to_https(production_server):
     request = urllib.request.Request(production_server + "/conditions/")  # noqa: S310
-
-    class NoRedirect(urllib.request.HTTPRedirectHandler):
-        def redirect_request(self, *args, **kwargs):
-            return None
 
     opener = urllib.request.build_opener(NoRedirect)
     with pytest.raises(urllib.error.HTTPError) as error:
@@ -61,3 +80,98 @@ def test_unknown_url_is_the_sites_404_not_a_traceback(production_server):
     assert status == 404
     assert b"Page not found" in body
     assert b"Traceback" not in body
+
+
+# --- Signing in to the admin -------------------------------------------------------
+
+EDITOR = ("editor-2fa", "a-long-test-password-2fa")
+NEW_EDITOR = (
+    "from django.contrib.auth import get_user_model; "
+    "from django_otp.plugins.otp_totp.models import TOTPDevice; "
+    "user = get_user_model().objects.create_superuser({0!r}, 'e@example.com', {1!r}); "
+    "print(TOTPDevice.objects.create(user=user, name='phone', confirmed=True).key)"
+)
+CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+class SignInSession:
+    """An HTTP client that keeps its cookies and never follows a redirect. (The
+    production cookies are Secure; urllib's cookie jar would not send them to the
+    loopback's plain HTTP, behind the TLS proxy header this client sends.)"""
+
+    def __init__(self, base):
+        self.base = base
+        self.cookies = {}
+        self.opener = urllib.request.build_opener(NoRedirect)
+
+    def request(self, path, form=None):
+        origin = "https://" + urlsplit(self.base).netloc
+        headers = {"X-Forwarded-Proto": "https", "Origin": origin, "Referer": origin + path}
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        data = urlencode(form).encode() if form is not None else None
+        request = urllib.request.Request(self.base + path, data=data, headers=headers)  # noqa: S310
+        try:
+            response = self.opener.open(request, timeout=20)
+        except urllib.error.HTTPError as error:
+            response = error
+        for cookie in response.headers.get_all("Set-Cookie") or []:
+            name, _sep, rest = cookie.partition("=")
+            self.cookies[name.strip()] = rest.split(";", 1)[0]
+        return response.status, response.headers.get("Location", ""), response.read().decode()
+
+    def submit(self, path, fields):
+        """GET the form at `path`, then POST `fields` with its CSRF token."""
+        status, _location, body = self.request(path)
+        assert status == 200, body[:500]
+        token = CSRF_FIELD.search(body)
+        assert token, f"no CSRF token in the form at {path}"
+        return self.request(path.split("?")[0], {"csrfmiddlewaretoken": token[1], **fields})
+
+
+def app_code(hex_key, drift=0):
+    """The six digits the editor's authenticator app shows for this key (`drift` time
+    steps of 30 seconds away from now)."""
+    from django_otp.oath import totp
+
+    return f"{totp(bytes.fromhex(hex_key), step=30, t0=0, digits=6, drift=drift):06d}"
+
+
+def test_an_editor_signs_in_with_password_then_code(production_site):
+    result = run_manage("shell", "-c", NEW_EDITOR.format(*EDITOR), env=production_site["env"])
+    assert result.returncode == 0, result.stderr
+    key = result.stdout.strip().splitlines()[-1]
+    session = SignInSession(production_site["base"])
+
+    status, location, _body = session.request("/admin/")
+    assert (status, location) == (302, "/admin/login/?next=/admin/")
+
+    # A wrong password gets nowhere.
+    status, _location, body = session.submit(
+        "/admin/login/?next=/admin/",
+        {"username": EDITOR[0], "password": "wrong", "next": "/admin/"},
+    )
+    assert status == 200 and 'name="password"' in body
+    assert session.request("/admin/")[:2] == (302, "/admin/login/?next=/admin/")
+
+    # The password alone opens nothing but the code step.
+    username, password = EDITOR
+    fields = {"username": username, "password": password, "next": "/admin/"}
+    status, location, _body = session.submit("/admin/login/?next=/admin/", fields)
+    assert (status, location) == (302, "/admin/")
+    status, location, _body = session.request("/admin/")
+    assert status == 302 and location.startswith("/admin/2fa/verify/"), location
+    assert session.request("/admin/pages/")[0] == 302
+
+    # A code from another time window is refused.
+    stale = app_code(key, drift=-20)  # ten minutes old
+    status, _location, body = session.submit(location, {"token": stale, "next": "/admin/"})
+    assert status == 200 and "Confirm your sign-in" in body
+    assert session.request("/admin/")[0] == 302
+    time.sleep(1.5)  # django-otp's throttle after one failure
+
+    status, after, _body = session.submit(location, {"token": app_code(key), "next": "/admin/"})
+    assert (status, after) == (302, "/admin/")
+    status, _location, body = session.request("/admin/")
+    assert status == 200, body[:500]
+    assert "Dashboard" in body and 'name="password"' not in body
