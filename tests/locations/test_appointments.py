@@ -93,9 +93,21 @@ def test_valid_request_is_saved_and_the_clinic_notified(client, midtown, conditi
         assert secret not in body
     thanks = client.get(response["Location"])
     assert thanks.status_code == 200
-    assert "what happens next" in thanks.content.decode().lower() or "will contact you" in (
-        thanks.content.decode()
-    )
+    text = thanks.content.decode()
+    assert "<h1>Thank you, we have your request</h1>" in text
+    assert f"The team at {midtown.title} will contact you" in text
+
+
+def test_the_request_is_in_the_database_when_the_clinic_is_emailed(client, midtown, settings):
+    from tests.locations.mail_backend import DatabaseSnapshotBackend
+
+    settings.EMAIL_BACKEND = "tests.locations.mail_backend.DatabaseSnapshotBackend"
+    DatabaseSnapshotBackend.snapshots = []
+    response = client.post(midtown.url + "appointment/", form_data(midtown))
+    assert response.status_code == 302
+    saved = AppointmentRequest.objects.get()
+    assert DatabaseSnapshotBackend.snapshots == [[(saved.pk, "Pat Example", saved.phone)]]
+    assert len(mail.outbox) == 1
 
 
 def test_request_is_kept_when_email_fails(client, midtown):
