@@ -4,7 +4,6 @@ path by which content changes starts a new generation."""
 import datetime
 
 import pytest
-from django.core.cache import cache
 from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
@@ -17,10 +16,8 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
 @pytest.fixture
 def page_cache_on():
-    cache.clear()
     with override_settings(PAGE_CACHE_SECONDS=600):
         yield
-    cache.clear()
 
 
 def get(client, url):

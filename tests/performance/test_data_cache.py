@@ -10,7 +10,7 @@ from cms.models import SiteSettings
 from tests.performance.conftest import HTTPS
 from tests.require import require
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clean_cache", "data_cache_on")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("data_cache_on")]
 
 
 @pytest.fixture
