@@ -6,12 +6,13 @@ import re
 import time
 import urllib.error
 import urllib.request
-from urllib.parse import urlencode, urlsplit
 
 import pytest
 
 from tests.contract import CONTRACT_PATHS, check_contract_page
 from tests.servers import (
+    BrowserSession,
+    NoRedirect,
     fetch,
     gunicorn,
     prepare_site,
@@ -19,13 +20,6 @@ from tests.servers import (
     run_manage,
     scratch_database,
 )
-
-
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    """Redirects are answers to check, not to follow."""
-
-    def redirect_request(self, *args, **kwargs):
-        return None
 
 
 @pytest.fixture(scope="module")
@@ -91,42 +85,6 @@ NEW_EDITOR = (
     "user = get_user_model().objects.create_superuser({0!r}, 'e@example.com', {1!r}); "
     "print(TOTPDevice.objects.create(user=user, name='phone', confirmed=True).key)"
 )
-CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-
-
-class SignInSession:
-    """An HTTP client that keeps its cookies and never follows a redirect. (The
-    production cookies are Secure; urllib's cookie jar would not send them to the
-    loopback's plain HTTP, behind the TLS proxy header this client sends.)"""
-
-    def __init__(self, base):
-        self.base = base
-        self.cookies = {}
-        self.opener = urllib.request.build_opener(NoRedirect)
-
-    def request(self, path, form=None):
-        origin = "https://" + urlsplit(self.base).netloc
-        headers = {"X-Forwarded-Proto": "https", "Origin": origin, "Referer": origin + path}
-        if self.cookies:
-            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
-        data = urlencode(form).encode() if form is not None else None
-        request = urllib.request.Request(self.base + path, data=data, headers=headers)  # noqa: S310
-        try:
-            response = self.opener.open(request, timeout=20)
-        except urllib.error.HTTPError as error:
-            response = error
-        for cookie in response.headers.get_all("Set-Cookie") or []:
-            name, _sep, rest = cookie.partition("=")
-            self.cookies[name.strip()] = rest.split(";", 1)[0]
-        return response.status, response.headers.get("Location", ""), response.read().decode()
-
-    def submit(self, path, fields):
-        """GET the form at `path`, then POST `fields` with its CSRF token."""
-        status, _location, body = self.request(path)
-        assert status == 200, body[:500]
-        token = CSRF_FIELD.search(body)
-        assert token, f"no CSRF token in the form at {path}"
-        return self.request(path.split("?")[0], {"csrfmiddlewaretoken": token[1], **fields})
 
 
 def app_code(hex_key, drift=0):
@@ -141,7 +99,7 @@ def test_an_editor_signs_in_with_password_then_code(production_site):
     result = run_manage("shell", "-c", NEW_EDITOR.format(*EDITOR), env=production_site["env"])
     assert result.returncode == 0, result.stderr
     key = result.stdout.strip().splitlines()[-1]
-    session = SignInSession(production_site["base"])
+    session = BrowserSession(production_site["base"])
 
     status, location, _body = session.request("/admin/")
     assert (status, location) == (302, "/admin/login/?next=/admin/")
