@@ -108,14 +108,13 @@ def test_content_checker_is_ours_everywhere_it_is_built(rf, admin_user, home_pag
 
 
 def test_language_assistance_link_costs_one_query(django_assert_num_queries):
-    template = Template("{% load frontend_tags %}{% language_assistance_url %}")
-    with translation.override("es"), django_assert_num_queries(1):
-        url = template.render(Context({}))
-    from django.apps import apps
+    from home.models import LanguageAssistancePage
 
-    try:
-        model = apps.get_model("home", "LanguageAssistancePage")
-    except LookupError:
-        return
-    if model.objects.live().filter(locale__language_code="es").exists():
-        assert url.startswith("/es/")
+    template = Template("{% load frontend_tags %}{% language_assistance_url %}")
+    with translation.override("es"):
+        template.render(Context({}))  # the first render after a cache clear warms the site
+        with django_assert_num_queries(1):
+            url = template.render(Context({}))
+    pages = LanguageAssistancePage.objects.live()
+    page = pages.filter(locale__language_code="es").first() or pages.get(locale__language_code="en")
+    assert url == page.url
