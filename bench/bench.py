@@ -64,9 +64,12 @@ def _ms(value, unit):
     return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 
 
-def run_wrk(url, seconds, connections=8, script=None, script_args=()):
-    """wrk's report for `seconds` of load on `url` (optionally driven by a Lua script)."""
-    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency"]
+def run_wrk(url, seconds, connections=8, script=None, script_args=(), timeout="2s"):
+    """wrk's report for `seconds` of load on `url` (optionally driven by a Lua script).
+    wrk gives up on a request after `timeout` (its default, 2 s) and counts it under
+    "Socket errors ... timeout": the request was still queued or being served."""
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", f"--timeout={timeout}"]
+    command += ["--latency"]
     command += ["-s", str(script)] if script else ["-H", "X-Forwarded-Proto: https"]
     command += [url, *(["--", *script_args] if script_args else [])]
     return subprocess.run(command, capture_output=True, text=True, check=True).stdout  # noqa: S603

@@ -1,13 +1,35 @@
 """Shared fixtures. The demo site is loaded once per test session into the test
 database; each test runs in a transaction that is rolled back, so tests may change
-content freely."""
+content freely. Every test starts and ends with empty caches (the in-memory cache
+outlives the rollback), and under CI Hypothesis runs derandomized."""
 
 import pytest
+from django.core.cache import caches
 from django.core.management import call_command
+from hypothesis import settings as hypothesis_settings
 from wagtail.models import Page, Site
+
+from tests.require import in_ci
 
 # Re-exported: tests import these from here.
 from tests.servers import ROOT, run_manage  # noqa: E402,F401
+
+# CI: the same examples on every run (a failure reproduces), the failing example's
+# blob printed. Locally: random examples, the seed printed on failure (Hypothesis's own).
+hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True, database=None)
+if in_ci():
+    hypothesis_settings.load_profile("ci")
+
+
+@pytest.fixture(autouse=True)
+def clean_cache():
+    """Nothing cached by one test (pages, data, rate-limit counters) is seen by another;
+    within a test the cache warms as it would in production."""
+    for cache in caches.all():
+        cache.clear()
+    yield
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture(scope="session")

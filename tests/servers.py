@@ -13,6 +13,7 @@ import urllib.request
 import uuid
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlencode, urlsplit
 
 import dj_database_url
 
@@ -48,6 +49,53 @@ def fetch(url, headers=None, timeout=10):
             return response.status, response.read()
     except urllib.error.HTTPError as error:
         return error.code, error.read()
+
+
+CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    """Redirects are answers to check, not to follow."""
+
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+class BrowserSession:
+    """A signed-in visitor of one server: keeps its cookies (Secure ones included: the
+    proxy header it sends makes the app treat the loopback connection as HTTPS, which
+    urllib's cookie jar does not know) and never follows a redirect."""
+
+    def __init__(self, base, timeout=30):
+        self.base = base
+        self.timeout = timeout
+        self.cookies = {}
+        self.opener = urllib.request.build_opener(NoRedirect)
+
+    def request(self, path, form=None):
+        """(status, Location, body) of a GET, or of a POST of `form`."""
+        origin = "https://" + urlsplit(self.base).netloc
+        headers = {"X-Forwarded-Proto": "https", "Origin": origin, "Referer": origin + path}
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        data = urlencode(form).encode() if form is not None else None
+        request = urllib.request.Request(self.base + path, data=data, headers=headers)  # noqa: S310
+        try:
+            response = self.opener.open(request, timeout=self.timeout)
+        except urllib.error.HTTPError as error:
+            response = error
+        for cookie in response.headers.get_all("Set-Cookie") or []:
+            name, _sep, rest = cookie.partition("=")
+            self.cookies[name.strip()] = rest.split(";", 1)[0]
+        return response.status, response.headers.get("Location", ""), response.read().decode()
+
+    def submit(self, path, fields):
+        """GET the form at `path`, then POST `fields` to it with its CSRF token."""
+        status, _location, body = self.request(path)
+        assert status == 200, body[:500]
+        token = CSRF_FIELD.search(body)
+        assert token, f"no CSRF token in the form at {path}"
+        return self.request(path.split("?")[0], {"csrfmiddlewaretoken": token[1], **fields})
 
 
 def _postgres_admin_connection(base_url):

@@ -5,7 +5,7 @@ transactions are never touched and whatever the suite does before or after does 
 matter.
 
 Without /usr/bin/chromium the tests skip, saying so; when the CI variable is set a
-missing browser is a failure instead. No browser is ever downloaded."""
+missing browser is a failure instead (tests/require.py). No browser is ever downloaded."""
 
 import json
 import os
@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.conftest import ROOT, run_manage
+from tests.require import require
 from tests.servers import gunicorn, prepared_demo_env, scratch_database
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
@@ -64,12 +65,8 @@ def pytest_collection_modifyitems(config, items):
 
 
 def _require_chromium():
-    if CHROMIUM.exists():
-        return
-    message = f"{CHROMIUM} is missing: install Debian's chromium package (.ci/run does)"
-    if os.environ.get("CI"):
-        pytest.fail(message + " (CI is set, so a missing browser is a failure)")
-    pytest.skip(message)
+    missing = f"{CHROMIUM} is missing: install Debian's chromium package (.ci/run does)"
+    require(CHROMIUM.exists(), missing)
 
 
 LIVE_HOME_LANGUAGES = (

@@ -1,7 +1,7 @@
 """The browser matrix's pages and how to find each one in another language.
 
-Adding a page type is one line in PAGES. A page that is not built yet (optional=True)
-skips while its URL answers 404."""
+Adding a page type is one line in PAGES. Every page listed must be there: a missing
+page or translation skips locally and fails under CI (tests/require.py)."""
 
 import re
 from dataclasses import dataclass
@@ -21,7 +21,11 @@ class PageCase:
     # "page": a Wagtail page, found in other languages through its hreflang alternate;
     # "view": a Django view, found under the language prefix.
     kind: str = "page"
-    optional: bool = False  # skip (not fail) while the URL answers 404
+    # The tail of `path` that a routable page serves below its own URL (e.g. its
+    # appointment form): the translation is the translated page's URL plus this tail.
+    route: str = ""
+    # An element only the right page has, so a redirect or a wrong page cannot pass.
+    selector: str = "main h1"
 
     def __str__(self):
         return self.id
@@ -36,8 +40,13 @@ PAGES = [
     PageCase("finder", "/locations/?zip=10018"),
     PageCase("search", "/search/?q=neck", kind="view"),
     PageCase("not-found", "/no-such-page/", status=404, kind="view"),
-    PageCase("appointment", "/locations/midtown/appointment/", optional=True),
-    PageCase("language-assistance", "/language-assistance/", optional=True),
+    PageCase(
+        "appointment",
+        "/locations/midtown/appointment/",
+        route="appointment/",
+        selector="main form.appointment-form[method=post]",
+    ),
+    PageCase("language-assistance", "/language-assistance/"),
 ]
 
 ALTERNATE = re.compile(
@@ -57,10 +66,11 @@ def localized_path(base_url, case, language):
     path, query = split_path(case.path)
     if case.kind == "view":
         return f"/{language}{path}{query}"
-    status, body = fetch(base_url + path)
+    page_path = path.removesuffix(case.route)
+    status, body = fetch(base_url + page_path)
     if status != 200:
         return None
     for match in ALTERNATE.finditer(body.decode("utf-8", "replace")):
         if match["code"] == language:
-            return urlsplit(unescape(match["href"])).path + query
+            return urlsplit(unescape(match["href"])).path + case.route + query
     return None

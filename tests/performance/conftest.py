@@ -1,8 +1,6 @@
 """Helpers for the query budgets: every page type, rendered through the test client
 with the full-page cache off, counted with Django's CaptureQueriesContext."""
 
-import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
@@ -55,10 +53,3 @@ def measure(client, url):
         cold = count_queries(client, url)
         warm = count_queries(client, url)
     return {"off": off, "cold": cold, "warm": warm}
-
-
-@pytest.fixture
-def clean_cache():
-    cache.clear()
-    yield
-    cache.clear()

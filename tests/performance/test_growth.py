@@ -8,7 +8,7 @@ from wagtail.models import Locale
 
 from tests.performance.conftest import measure, page_urls
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clean_cache")]
+pytestmark = pytest.mark.django_db
 
 
 def publish_translation(page, code):

@@ -11,7 +11,7 @@ import pytest
 
 from tests.performance.conftest import measure, page_urls
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clean_cache")]
+pytestmark = pytest.mark.django_db
 
 # page type: (data cache warm, data cache cold, data cache off)
 BUDGETS = {

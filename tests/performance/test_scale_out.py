@@ -5,7 +5,6 @@ and Debian's redis-server (started here on a free loopback port; .ci/run install
 """
 
 import os
-import re
 import shutil
 import subprocess
 import time
@@ -15,7 +14,9 @@ import urllib.request
 
 import pytest
 
+from tests.require import require
 from tests.servers import (
+    BrowserSession,
     free_port,
     gunicorn,
     prepare_site,
@@ -36,11 +37,9 @@ PASSWORD = "scale-out-admin-pw-1"  # noqa: S105 - a throwaway test database
 @pytest.fixture
 def redis_url(tmp_path):
     binary = shutil.which("redis-server") or "/usr/bin/redis-server"
-    if not os.path.exists(binary):
-        message = "redis-server is missing (Debian: apt-get install redis-server)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+    require(
+        os.path.exists(binary), "redis-server is missing (Debian: apt-get install redis-server)"
+    )
     port = free_port()
     server = subprocess.Popen(  # noqa: S603 - fixed program and arguments
         [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
@@ -65,52 +64,6 @@ def redis_url(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=10)
-
-
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
-
-
-class AdminClient:
-    """A staff browser for one server: keeps its cookies (secure ones included: the
-    proxy header makes the app treat the loopback connection as HTTPS)."""
-
-    def __init__(self, base):
-        self.base = base
-        self.cookies = {}
-        self.opener = urllib.request.build_opener(_NoRedirect)
-
-    def request(self, path, data=None):
-        headers = {**HTTPS, "Origin": "https://" + self.base.split("://", 1)[1]}
-        if self.cookies:
-            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
-        body = urllib.parse.urlencode(data).encode() if data is not None else None
-        request = urllib.request.Request(self.base + path, data=body, headers=headers)  # noqa: S310
-        try:
-            response = self.opener.open(request, timeout=30)
-        except urllib.error.HTTPError as error:
-            response = error
-        for header in response.headers.get_all("Set-Cookie") or []:
-            name, value = header.split(";", 1)[0].split("=", 1)
-            self.cookies[name.strip()] = value.strip()
-        return response.status, response.read().decode()
-
-    def csrf_token(self, html):
-        return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
-
-    def log_in(self, username, password):
-        _status, html = self.request("/admin/login/")
-        status, _html = self.request(
-            "/admin/login/",
-            {
-                "csrfmiddlewaretoken": self.csrf_token(html),
-                "username": username,
-                "password": password,
-                "next": "/admin/",
-            },
-        )
-        assert status == 302, "signed in"
 
 
 def public_get(base, path):
@@ -155,15 +108,13 @@ def test_publishing_through_one_server_shows_on_the_other_at_once(tmp_path, redi
                 assert state == "hit", "the page is in the shared page cache"
                 assert "Brand From Server A" not in html
 
-            admin = AdminClient(server_a)
-            admin.log_in("scaleadmin", PASSWORD)
+            admin = BrowserSession(server_a)
+            signed_in = {"username": "scaleadmin", "password": PASSWORD, "next": "/admin/"}
+            assert admin.submit("/admin/login/", signed_in)[0] == 302, "signed in"
             path = f"/admin/settings/cms/sitesettings/{site_id}/"
-            status, form = admin.request(path)
-            assert status == 200, form[:500]
-            status, _html = admin.request(
+            status, _location, _html = admin.submit(
                 path,
                 {
-                    "csrfmiddlewaretoken": admin.csrf_token(form),
                     "brand_name": "Brand From Server A",
                     "main_phone": "+12125550100",
                     "facebook_url": "",

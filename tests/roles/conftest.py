@@ -2,18 +2,10 @@
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from wagtail.models import Locale
 from wagtail_localize.models import Translation, TranslationSource
 
 from cms.demo_users import ensure_demo_users
-
-
-@pytest.fixture(autouse=True)
-def clear_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

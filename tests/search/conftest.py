@@ -23,6 +23,18 @@ BLOCK_WORDS = {
 }
 
 
+def search_page(client, url, params=None, language="en"):
+    """The HTML of `url` (a search URL), checked to be the whole search page in
+    `language` with its search box: not merely a 200."""
+    response = client.get(url, params or {})
+    assert response.status_code == 200, url
+    html = response.content.decode()
+    assert f'<html lang="{language}"' in html, url
+    assert '<input id="search-q" type="search" name="q"' in html, url
+    assert 'class="site-footer"' in html and "Traceback" not in html, url
+    return html
+
+
 def translate(page, code, **changes):
     """The page's live translation into `code` (made, changed and published now)."""
     locale = Locale.objects.get(language_code=code)

@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from search.analysis import query_terms
 from search.query import MAX_QUERY_LENGTH, clean_query
+from tests.search.conftest import search_page
 
 pytestmark = pytest.mark.django_db
 
@@ -44,23 +45,20 @@ HOSTILE = [
 
 @pytest.mark.parametrize("query", HOSTILE)
 def test_hostile_queries_are_harmless(client, query):
-    response = client.get("/search/", {"q": query})
-    assert response.status_code == 200
-    html = response.content.decode()
+    html = search_page(client, "/search/", {"q": query})
     assert "<script>alert(1)" not in html
     assert "<img src=x" not in html
-    assert "Traceback" not in html
 
 
 @pytest.mark.parametrize("raw", ["%ED%A0%80", "%FF%FE", "%C0%AF", "%25%00", "neck&q=back"])
 def test_invalid_utf8_and_odd_encodings(client, raw):
-    assert client.get(f"/search/?q={raw}").status_code == 200
+    search_page(client, f"/search/?q={raw}")
 
 
 @pytest.mark.parametrize("prefix", ["", "/ar", "/zh-hans"])
 def test_hostile_queries_in_other_languages(client, prefix):
     for query in ('"', "NEAR(", "<b>neck</b>", "\x00"):
-        assert client.get(f"{prefix}/search/", {"q": query}).status_code == 200
+        search_page(client, f"{prefix}/search/", {"q": query}, language=prefix[1:] or "en")
 
 
 def test_long_queries_are_capped():
@@ -92,5 +90,4 @@ def test_the_query_is_echoed_as_text(client):
 )
 @given(query=st.text(max_size=300), page=st.text(max_size=12))
 def test_any_text_gets_a_page(client, query, page):
-    response = client.get("/search/", {"q": query, "page": page})
-    assert response.status_code == 200
+    search_page(client, "/search/", {"q": query, "page": page})

@@ -24,6 +24,7 @@ from contextlib import contextmanager
 import pytest
 
 from tests import servers
+from tests.require import require
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 PROXY_ADDRESS = "127.0.0.2"
@@ -59,11 +60,9 @@ http {{
 @contextmanager
 def nginx(upstream, tmp_path):
     """Debian's nginx in the foreground with a config and prefix of its own."""
-    if not os.access(NGINX, os.X_OK):
-        message = f"nginx is missing at {NGINX} (Debian: apt-get install nginx)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+    require(
+        os.access(NGINX, os.X_OK), f"nginx is missing at {NGINX} (Debian: apt-get install nginx)"
+    )
     port = servers.free_port()
     conf = tmp_path / "nginx.conf"
     conf.write_text(
