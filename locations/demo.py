@@ -94,9 +94,13 @@ def us_holidays(year):
 
 
 def _exceptions(today):
+    """This year's and next year's holidays from today on: past ones would be archived
+    on save (LocationPage.tidy_hours_exceptions), and the next load would add them back."""
     rows = []
     for year in (today.year, today.year + 1):
         for day, label, special in us_holidays(year):
+            if day < today:
+                continue
             row = {"date": day, "label": label, "closed": special is None}
             row["opens"] = _h(special[0]) if special else None
             row["closes"] = _h(special[1]) if special else None
