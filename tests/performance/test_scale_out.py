@@ -121,6 +121,7 @@ def test_publishing_through_one_server_shows_on_the_other_at_once(tmp_path, redi
                     "instagram_url": "",
                     "linkedin_url": "",
                     "default_sharing_image": "",
+                    "readability_target_grade": "8",
                 },
             )
             assert status == 302, "the admin saved the settings"
