@@ -12,7 +12,7 @@ class CmsConfig(AppConfig):
         from wagtail.signals import page_published
 
         from cms import renditions, roles
-        from cms.page_cache import connect_invalidation
+        from cms.caching.page_cache import connect_invalidation
 
         connect_invalidation()
         roles.connect_signals()  # new clinics, languages and condition indexes get their roles

@@ -131,7 +131,7 @@ def live_in_locale(pages, locale_id):
     foreign = [page for page in pages if locale_id and page.locale_id != locale_id]
     translations = {}
     if foreign:
-        from cms.page_cache import cached_data
+        from cms.caching.page_cache import cached_data
 
         keys = sorted({str(page.translation_key) for page in foreign})
         fields = ("id", "title", "condition_name", "url_path", "path", "depth", "locale_id")

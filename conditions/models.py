@@ -110,7 +110,7 @@ class ConditionIndexPage(Page):
 
     def conditions(self):
         """Live condition pages beneath this index, alphabetically by their name."""
-        from cms.routing import public
+        from cms.caching.routing import public
 
         return (
             public(ConditionPage.objects.child_of(self).live())
@@ -124,7 +124,7 @@ class ConditionIndexPage(Page):
     def body_areas(self, conditions=None):
         """Body areas in the page's language (falling back to the default language) that
         at least one live condition page here belongs to."""
-        from cms.page_cache import cached_data
+        from cms.caching.page_cache import cached_data
 
         def load():
             listed = self.conditions() if conditions is None else conditions
@@ -293,7 +293,7 @@ class ConditionPage(Page):
 
     @classmethod
     def routing_queryset(cls, queryset):
-        """What the page's template needs, fetched with the page (cms.routing): the body
+        """What the page's template needs, fetched with the page (cms.caching.routing): the body
         area, the reviewer, the hero image and its renditions."""
         return queryset.select_related("body_area", "reviewer", "hero_image").prefetch_related(
             "hero_image__renditions"
@@ -404,8 +404,8 @@ class ConditionPage(Page):
 
         if not self.pk or getattr(self, "_cluster_related_objects", None):
             return load()
-        from cms.page_cache import cached_data
-        from cms.routing import find_site
+        from cms.caching.page_cache import cached_data
+        from cms.caching.routing import find_site
 
         site = find_site(request) if request is not None else None
         return cached_data(request, f"condition-links:{site.pk if site else 0}:{self.pk}", load)

@@ -25,7 +25,7 @@ from wagtail.models import Locale, Page
 from wagtail_localize.fields import SynchronizedField, get_translatable_fields
 from wagtail_localize.models import MissingTranslationError, Translation, TranslationSource
 
-from cms import page_cache
+from cms.caching import page_cache
 from localization.models import OutdatedTranslation
 
 logger = logging.getLogger(__name__)

@@ -68,7 +68,7 @@ class LocationIndexPage(Page):
     max_count_per_parent = 1
 
     def clinics(self):
-        from cms.routing import public
+        from cms.caching.routing import public
 
         return (
             public(LocationPage.objects.child_of(self).live())
@@ -461,7 +461,7 @@ class LocationPage(RoutablePageMixin, Page):
         if not self.pk or getattr(self, "_cluster_related_objects", None):
             self._prefetch_rows()
         else:
-            from cms.page_cache import cached_data
+            from cms.caching.page_cache import cached_data
 
             def load():
                 self._prefetch_rows()
@@ -603,8 +603,8 @@ def clinics_treating(condition):
     until clinics say which conditions they treat, or when none lists this one (so a
     condition page's "Our Locations" is never empty). A clinic may list the condition
     in any language: a page and its translations share a translation_key."""
-    from cms.page_cache import cached_data
-    from cms.routing import public
+    from cms.caching.page_cache import cached_data
+    from cms.caching.routing import public
 
     clinics = public(LocationPage.objects.live()).filter(locale_id=condition.locale_id)
     clinics_list_conditions = cached_data(

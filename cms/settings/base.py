@@ -81,11 +81,11 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions, CSRF and auth: a cache hit skips them all. Security headers
     # set further in are stored with the page.
-    "cms.page_cache.PageCacheMiddleware",
+    "cms.caching.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # Site, site settings and page routes from the data cache (after the language).
-    "cms.routing.PageRoutingMiddleware",
+    "cms.caching.routing.PageRoutingMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -298,7 +298,7 @@ AXES_VERBOSE = False
 TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", False)
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Clinic CMS")
 
-# Full-page cache for anonymous visitors (cms/page_cache.py); 0 turns it off.
+# Full-page cache for anonymous visitors (cms/caching/page_cache.py); 0 turns it off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/healthz", "/documents/")
