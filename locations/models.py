@@ -77,7 +77,7 @@ class LocationIndexPage(Page):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from locations.views import finder_context
+        from locations.appointments.views import finder_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(finder_context(request, self))
@@ -301,13 +301,13 @@ class LocationPage(RoutablePageMixin, Page):
 
     @path("appointment/")
     def appointment(self, request):
-        from locations.views import appointment_view
+        from locations.appointments.views import appointment_view
 
         return appointment_view(request, self)
 
     @path("appointment/thanks/")
     def appointment_thanks(self, request):
-        from locations.views import appointment_thanks_view
+        from locations.appointments.views import appointment_thanks_view
 
         return appointment_thanks_view(request, self)
 
@@ -489,7 +489,7 @@ class LocationPage(RoutablePageMixin, Page):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from locations.views import location_context
+        from locations.appointments.views import location_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(location_context(request, self))

@@ -11,8 +11,8 @@ from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from locations.appointments.permissions import requests_visible_to
 from locations.models import AppointmentRequest
-from locations.permissions import requests_visible_to
 
 
 class AppointmentRequestPermissionPolicy(ModelPermissionPolicy):

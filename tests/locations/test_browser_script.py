@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from locations import views
+from locations.appointments import views
 from tests.require import require
 
 SCRIPT = Path(__file__).resolve().parents[2] / "locations/static/locations/locations.js"

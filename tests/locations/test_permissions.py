@@ -6,8 +6,8 @@ from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 from wagtail.models import GroupPagePermission
 
+from locations.appointments.permissions import requests_visible_to
 from locations.models import AppointmentRequest
-from locations.permissions import requests_visible_to
 
 pytestmark = pytest.mark.django_db
 

@@ -18,7 +18,7 @@ from cms.caching.page_cache import cached_data
 from cms.jsonld import breadcrumb_list
 from cms.security.client_address import client_network
 from locations import geo, hours
-from locations.forms import AppointmentRequestForm
+from locations.appointments.forms import AppointmentRequestForm
 from locations.models import SCHEMA_DAYS, WEEKDAYS, LocationPage
 
 logger = logging.getLogger(__name__)
