@@ -16,7 +16,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page
 
-from cms.languages import SOURCE_LANGUAGE, native_name
+from cms.i18n.languages import SOURCE_LANGUAGE, native_name
 from cms.page_cache import cached_data
 
 
