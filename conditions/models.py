@@ -144,8 +144,8 @@ class ConditionIndexPage(Page):
         return cached_data(None, f"body-areas:{self.pk}", load)
 
     def permissions_for_user(self, user):
-        """Publishing here needs the clinical reviewers' grant (see cms/roles.py)."""
-        from cms.roles import ConditionIndexPermissionTester
+        """Publishing here needs the clinical reviewers' grant (see cms/editorial/roles.py)."""
+        from cms.editorial.roles import ConditionIndexPermissionTester
 
         return ConditionIndexPermissionTester(user, self)
 
@@ -305,8 +305,8 @@ class ConditionPage(Page):
 
     def permissions_for_user(self, user):
         """Only a grant at the condition index or below lets a user publish a condition
-        page; everyone else submits it to Clinical review (see cms/roles.py)."""
-        from cms.roles import ConditionPagePermissionTester
+        page; everyone else submits it to Clinical review (see cms/editorial/roles.py)."""
+        from cms.editorial.roles import ConditionPagePermissionTester
 
         return ConditionPagePermissionTester(user, self)
 

@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from cms.caching.page_cache import cached_data
-from cms.jsonld import breadcrumb_list
 from cms.security.client_address import client_network
+from cms.seo.jsonld import breadcrumb_list
 from locations import geo, hours
 from locations.appointments.forms import AppointmentRequestForm
 from locations.models import SCHEMA_DAYS, WEEKDAYS, LocationPage

@@ -17,7 +17,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page
 
 from cms.caching.page_cache import cached_data
-from cms.languages import SOURCE_LANGUAGE, native_name
+from cms.i18n.languages import SOURCE_LANGUAGE, native_name
 
 
 @dataclass(frozen=True)
