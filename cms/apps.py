@@ -11,9 +11,9 @@ class CmsConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
+        from cms.caching.page_cache import connect_invalidation
         from cms.editorial import roles
         from cms.images import renditions
-        from cms.caching.page_cache import connect_invalidation
 
         connect_invalidation()
         roles.connect_signals()  # new clinics, languages and condition indexes get their roles

@@ -7,7 +7,7 @@ import datetime
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from locations.appointments.views import notify_clinic
+from locations.appointments.notification import notify_clinic
 from locations.models import AppointmentRequest
 
 
