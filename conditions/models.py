@@ -22,6 +22,10 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.editorial.permission_testers import (
+    ConditionIndexPermissionTester,
+    ConditionPagePermissionTester,
+)
 from conditions import jsonld
 from conditions.blocks import ConditionStreamBlock, live_in_locale
 from conditions.forms import ConditionPageForm
@@ -144,9 +148,7 @@ class ConditionIndexPage(Page):
         return cached_data(None, f"body-areas:{self.pk}", load)
 
     def permissions_for_user(self, user):
-        """Publishing here needs the clinical reviewers' grant (see cms/editorial/roles.py)."""
-        from cms.editorial.roles import ConditionIndexPermissionTester
-
+        """Publishing here needs the clinical reviewers' grant (docs/roles.md)."""
         return ConditionIndexPermissionTester(user, self)
 
     def get_context(self, request, *args, **kwargs):
@@ -305,9 +307,7 @@ class ConditionPage(Page):
 
     def permissions_for_user(self, user):
         """Only a grant at the condition index or below lets a user publish a condition
-        page; everyone else submits it to Clinical review (see cms/editorial/roles.py)."""
-        from cms.editorial.roles import ConditionPagePermissionTester
-
+        page; everyone else submits it to Clinical review (docs/roles.md)."""
         return ConditionPagePermissionTester(user, self)
 
     def after_facts_synced(self, source):
