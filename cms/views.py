@@ -3,7 +3,7 @@ import sys
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse, HttpResponseNotFound, JsonResponse
 from django.template import loader
-from django.utils.translation import get_language
+from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -50,20 +50,18 @@ def server_error(request):
     error is the database being out of reach, patients get a friendly 503 that asks
     them to retry, and load balancers see "unavailable"."""
     error = sys.exc_info()[1]
-    if isinstance(error, OperationalError | InterfaceError):
-        html = loader.get_template("503.html").render()
-        response = HttpResponse(html, status=503)
-        response["Retry-After"] = "30"
-        return response
     context = error_pages.context_for(error_pages.language_for_path(request.path))
-    html = loader.get_template("500.html").render(context)
-    response = HttpResponse(html, status=500)
+    unavailable = isinstance(error, OperationalError | InterfaceError)
+    with translation.override(context["lang"]):
+        html = loader.get_template("503.html" if unavailable else "500.html").render(context)
+    response = HttpResponse(html, status=503 if unavailable else 500)
+    if unavailable:
+        response["Retry-After"] = "30"
     response["Content-Language"] = context["lang"]
     return response
 
 
 def page_not_found(request, exception):
     """The site's 404 page (in the site's design), worded in the visitor's language."""
-    context = {"error_texts": error_pages.TEXTS.get(get_language(), error_pages.TEXTS["en"])}
-    html = loader.render_to_string("404.html", context, request)
+    html = loader.render_to_string("404.html", {}, request)
     return HttpResponseNotFound(html)

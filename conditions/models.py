@@ -24,7 +24,10 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.caching.page_cache import cached_data
-from cms.editorial.roles import ConditionIndexPermissionTester, ConditionPagePermissionTester
+from cms.editorial.permission_testers import (
+    ConditionIndexPermissionTester,
+    ConditionPagePermissionTester,
+)
 from cms.i18n.in_locale import in_locale
 from conditions import jsonld
 from conditions.blocks import ConditionStreamBlock
@@ -135,7 +138,7 @@ class ConditionIndexPage(Page):
         return cached_data(None, f"body-areas:{self.pk}", load)
 
     def permissions_for_user(self, user):
-        """Publishing here needs the clinical reviewers' grant (see cms/editorial/roles.py)."""
+        """Publishing here needs the clinical reviewers' grant (docs/roles.md)."""
         return ConditionIndexPermissionTester(user, self)
 
     def get_context(self, request, *args, **kwargs):
@@ -294,7 +297,7 @@ class ConditionPage(Page):
 
     def permissions_for_user(self, user):
         """Only a grant at the condition index or below lets a user publish a condition
-        page; everyone else submits it to Clinical review (see cms/editorial/roles.py)."""
+        page; everyone else submits it to Clinical review (docs/roles.md)."""
         return ConditionPagePermissionTester(user, self)
 
     def after_facts_synced(self, source):

@@ -11,7 +11,8 @@ On top of Wagtail's endpoints:
 - Bad parameters get a 400 with a message, never a 500: an unknown locale (Wagtail
   answers 404), null characters, numbers too large for the database, values a field
   cannot hold (e.g. ?last_reviewed=yesterday), and search text is reduced to words.
-- Location pages come with their hours prefetched; every listing selects the locale.
+- Every listing selects the locale; each feature app registers what its pages prefetch
+  (`register_page_queryset`), the search app the ?search= filter.
 """
 
 from django.conf import settings
@@ -37,10 +38,6 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.images.api.v2.serializers import ImageSerializer as WagtailImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Locale
-from wagtail.search.backends import get_search_backend
-from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
-
-from search.query import clean_query, search_terms
 
 MAX_ID = 2**31 - 1  # the largest id every supported database's integer column holds
 NUMERIC_PARAMETERS = (
@@ -52,7 +49,6 @@ NUMERIC_PARAMETERS = (
     "descendant_of",
     "translation_of",
 )
-SEARCH_OPERATORS = ("and", "or")
 
 
 class StrictLocaleFilter(BaseFilterBackend):
@@ -69,40 +65,6 @@ class StrictLocaleFilter(BaseFilterBackend):
         locale = Locale.objects.filter(language_code=code).first()
         # By the locale itself: it is a filter field of the search index, so ?search works.
         return queryset.filter(locale=locale) if locale is not None else queryset.none()
-
-
-class WordsSearchFilter(BaseFilterBackend):
-    """?search=: Wagtail's search filter, except that only words reach the search
-    engine (no query syntax) and the operator must be "and" or "or"."""
-
-    def filter_queryset(self, request, queryset, view):
-        if "search" not in request.GET:
-            return queryset
-        if not getattr(settings, "WAGTAILAPI_SEARCH_ENABLED", True):
-            raise BadRequestError("search is disabled")
-        if getattr(queryset, "_filtered_by_tag", False):
-            raise BadRequestError("filtering by tag with a search query is not supported")
-        operator = request.GET.get("search_operator")
-        if operator is not None and operator not in SEARCH_OPERATORS:
-            raise BadRequestError("search_operator must be 'and' or 'or'")
-        words = search_terms(clean_query(request.GET["search"]))
-        if not words:
-            return queryset.none()
-        try:
-            return get_search_backend().search(
-                " ".join(words),
-                queryset,
-                operator=operator,
-                order_by_relevance="order" not in request.GET,
-            )
-        except FilterFieldError as error:
-            raise BadRequestError(
-                f"cannot filter by '{error.field_name}' while searching (field is not indexed)"
-            ) from error
-        except OrderByFieldError as error:
-            raise BadRequestError(
-                f"cannot order by '{error.field_name}' while searching (field is not indexed)"
-            ) from error
 
 
 class ReadOnlyAPIMixin:
@@ -149,7 +111,8 @@ class PagesEndpoint(ReadOnlyAPIMixin, PagesAPIViewSet):
         OrderingFilter,
         TranslationOfFilter,
         StrictLocaleFilter,
-        WordsSearchFilter,  # last: search results cannot be filtered further
+        # + the search app's ?search= filter (register_search_filter): last, as search
+        # results cannot be filtered further
     ]
 
     def get_base_queryset(self):
@@ -159,17 +122,9 @@ class PagesEndpoint(ReadOnlyAPIMixin, PagesAPIViewSet):
             raise BadRequestError("site does not match any site") from error
 
     def get_queryset(self):
-        from conditions.models import ConditionPage
-        from locations.models import LocationPage, upcoming_exceptions_prefetch
-
         queryset = super().get_queryset().select_related("locale")
-        if queryset.model is LocationPage:
-            queryset = queryset.prefetch_related(
-                "opening_hours", upcoming_exceptions_prefetch(), "subway_stations"
-            )
-        elif queryset.model is ConditionPage:
-            queryset = queryset.select_related("body_area")
-        return queryset
+        prepare = _page_querysets.get(queryset.model)
+        return prepare(queryset) if prepare is not None else queryset
 
 
 class PrefetchedTagsField(TagsField):
@@ -185,10 +140,28 @@ class ImageSerializer(WagtailImageSerializer):
 
 class ImagesEndpoint(ReadOnlyAPIMixin, ImagesAPIViewSet):
     base_serializer_class = ImageSerializer
-    filter_backends = [FieldsFilter, OrderingFilter, WordsSearchFilter]
+    filter_backends = [FieldsFilter, OrderingFilter]  # + register_search_filter
 
     def get_queryset(self):
         return super().get_queryset().prefetch_related("tags")
+
+
+# --- What the feature apps register (from their apps.py) ---------------------------
+
+_page_querysets = {}  # page model -> function(queryset) -> queryset
+
+
+def register_page_queryset(model, prepare):
+    """Listings and details of `model` pages go through `prepare(queryset)`: the
+    app's select_related/prefetch_related for the fields its pages expose."""
+    _page_querysets[model] = prepare
+
+
+def register_search_filter(backend):
+    """The filter behind ?search= on pages and images (the search app's), run last."""
+    for endpoint in (PagesEndpoint, ImagesEndpoint):
+        if backend not in endpoint.filter_backends:
+            endpoint.filter_backends.append(backend)
 
 
 api_router = WagtailAPIRouter("wagtailapi")

@@ -16,14 +16,16 @@ clinic) is applied here:
 Page permissions in Wagtail are inherited by every page below the one they are
 granted on. Marketing editors hold "publish" on the English home page, so that they
 can publish the home page, indexes and clinics; `ClinicalReviewPermissionTester`
-makes that inherited grant stop at the condition index: on condition pages only a
-"publish" granted at the condition index or below counts (the clinical reviewers'
-grant). Everybody else submits condition pages to the "Clinical review" workflow.
+(cms/editorial/permission_testers.py) makes that inherited grant stop at the
+condition index: on condition pages only a "publish" granted at the condition index
+or below counts (the clinical reviewers' grant). Everybody else submits condition
+pages to the "Clinical review" workflow.
 """
 
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models.signals import post_save
 from django.utils.translation import get_language_info
 from wagtail.models import (
     Collection,
@@ -32,7 +34,6 @@ from wagtail.models import (
     GroupPagePermission,
     Locale,
     Page,
-    PagePermissionTester,
     Workflow,
     WorkflowPage,
     WorkflowTask,
@@ -46,16 +47,9 @@ LOCATION_MANAGERS_PREFIX = "Location managers: "
 CLINICAL_REVIEW = "Clinical review"
 
 ACCESS_ADMIN = "wagtailadmin.access_admin"
-SNIPPET_EDIT = [
-    "cms.add_clinician",
-    "cms.change_clinician",
-    "conditions.add_bodyarea",
-    "conditions.change_bodyarea",
-    "locations.add_insurance",
-    "locations.change_insurance",
-    "search.add_layterm",
-    "search.change_layterm",
-]
+# Snippets editors and translators keep: the core's own here, each feature app's
+# through `register_snippet` (called from its apps.py).
+SNIPPET_EDIT = ["cms.add_clinician", "cms.change_clinician"]
 
 # Model permissions of the fixed groups (the migration creates the same; this list
 # is what `apply_roles` makes sure of, so a later addition reaches old databases).
@@ -65,9 +59,6 @@ MODEL_PERMISSIONS = {
         "wagtail_localize.submit_translation",
         *SNIPPET_EDIT,
         "cms.delete_clinician",
-        "conditions.delete_bodyarea",
-        "locations.delete_insurance",
-        "search.delete_layterm",
         "cms.change_sitesettings",
     ],
     CLINICAL_REVIEWERS: [ACCESS_ADMIN],
@@ -75,11 +66,8 @@ MODEL_PERMISSIONS = {
     # permissions cannot be limited to one language (docs/roles.md).
     TRANSLATORS: [ACCESS_ADMIN, "wagtail_localize.submit_translation", *SNIPPET_EDIT],
 }
-LOCATION_MANAGER_PERMISSIONS = [
-    ACCESS_ADMIN,
-    "locations.view_appointmentrequest",
-    "locations.change_appointmentrequest",
-]
+# The clinic's app adds what managers handle there (`register_role_pages(CLINIC, ...)`).
+LOCATION_MANAGER_PERMISSIONS = [ACCESS_ADMIN]
 # Permissions on the root collection (images and documents).
 COLLECTION_PERMISSIONS = {
     MARKETING_EDITORS: [
@@ -100,47 +88,6 @@ EDITOR_PAGE_ACTIONS = ["add", "change", "publish", "lock", "unlock"]  # English 
 TRANSLATOR_PAGE_ACTIONS = ["add", "change", "publish", "lock", "unlock"]  # their language's home
 REVIEWER_PAGE_ACTIONS = ["change", "publish", "lock", "unlock"]  # every condition index
 MANAGER_PAGE_ACTIONS = ["change", "publish", "lock", "unlock"]  # the clinic, each language
-
-
-# --- Publishing condition pages -------------------------------------------------------
-
-
-def _grants_from(tester, min_depth):
-    """The actions granted to the tester's user on pages at `min_depth` or deeper
-    (among the grants that cover the tester's page)."""
-    return {
-        perm.permission.codename.rsplit("_", maxsplit=1)[0]
-        for perm in tester.permission_policy.get_cached_permissions_for_user(tester.user)
-        if tester.page.path.startswith(perm.page.path) and perm.page.depth >= min_depth
-    }
-
-
-class ConditionPagePermissionTester(PagePermissionTester):
-    """A condition page is published only by those granted "publish" at its index
-    (or on the page): a "publish" inherited from the home page does not count. The
-    same holds for unpublishing, scheduling and deleting a live page."""
-
-    def __init__(self, user, page):
-        super().__init__(user, page)
-        if hasattr(self, "permissions") and "publish" in self.permissions:
-            if "publish" not in _grants_from(self, page.depth - 1):
-                self.permissions = self.permissions - {"publish"}
-
-
-class ConditionIndexPermissionTester(PagePermissionTester):
-    """The index itself follows the usual rules, but creating-and-publishing a
-    condition page in one go, or reordering live ones, needs the reviewers' grant."""
-
-    def _may_publish_children(self):
-        if not self.user.is_active:
-            return False
-        return self.user.is_superuser or "publish" in _grants_from(self, self.page.depth)
-
-    def can_publish_subpage(self):
-        return super().can_publish_subpage() and self._may_publish_children()
-
-    def can_reorder_children(self):
-        return super().can_reorder_children() and self._may_publish_children()
 
 
 # --- Groups, permissions and the workflow ----------------------------------------------
@@ -281,10 +228,6 @@ def apply_to_clinic(clinic):
 @transaction.atomic
 def apply_roles():
     """Attach the roles to the whole current tree. Idempotent. Returns a summary."""
-    from conditions.models import ConditionIndexPage
-    from home.models import HomePage
-    from locations.models import LocationPage
-
     ensure_groups()
     clinical_review_workflow()
     languages = [
@@ -292,13 +235,13 @@ def apply_roles():
         for locale in Locale.objects.all()
         if locale.pk != Locale.get_default().pk
     ]
-    homes = list(HomePage.objects.all())
+    homes = list(_role_pages(HOME))
     for home in homes:
         apply_to_home(home)
-    indexes = list(ConditionIndexPage.objects.all())
+    indexes = list(_role_pages(CONDITION_INDEX))
     for index in indexes:
         apply_to_condition_index(index)
-    clinics = list(LocationPage.objects.filter(locale=Locale.get_default()))
+    clinics = list(_role_pages(CLINIC).filter(locale=Locale.get_default()))
     groups = [apply_to_clinic(clinic) for clinic in clinics]
     return {
         "home pages": len(homes),
@@ -346,15 +289,52 @@ def on_clinic_saved(sender, instance, created, raw=False, **kwargs):
 
 
 def connect_signals():
-    from django.db.models.signals import post_save
-
-    from conditions.models import ConditionIndexPage
-    from home.models import HomePage
-    from locations.models import LocationPage
-
-    post_save.connect(on_home_saved, sender=HomePage, dispatch_uid="roles-home")
-    post_save.connect(
-        on_condition_index_saved, sender=ConditionIndexPage, dispatch_uid="roles-condition-index"
-    )
-    post_save.connect(on_clinic_saved, sender=LocationPage, dispatch_uid="roles-clinic")
     post_save.connect(on_locale_saved, sender=Locale, dispatch_uid="roles-locale")
+
+
+# --- What the feature apps register -----------------------------------------------------
+
+# The places in the tree that carry roles (docs/roles.md), and what a new page there gets.
+HOME, CONDITION_INDEX, CLINIC = "home", "condition index", "clinic"
+_ON_SAVED = {
+    HOME: on_home_saved,
+    CONDITION_INDEX: on_condition_index_saved,
+    CLINIC: on_clinic_saved,
+}
+_role_models = {}  # place -> page model, from register_role_pages
+
+
+def register_role_pages(place, model, manager_permissions=()):
+    """Pages of `model` are the tree's `place` (HOME, CONDITION_INDEX, CLINIC):
+    `apply_roles` covers the existing ones, and a new one gets its roles when it is
+    created. For clinics, `manager_permissions` are model permissions the clinic's
+    managers need besides the admin ("locations.change_appointmentrequest")."""
+    if place not in _ON_SAVED:
+        raise ValueError(f"unknown place {place!r}; known: {', '.join(_ON_SAVED)}")
+    _role_models[place] = model
+    _add_new(LOCATION_MANAGER_PERMISSIONS, manager_permissions)
+    post_save.connect(
+        _ON_SAVED[place], sender=model, dispatch_uid=f"roles-{place.replace(' ', '-')}"
+    )
+
+
+def register_snippet(model):
+    """Editors add, change and delete snippets of `model`; translators add and change
+    them (to translate them)."""
+    label = model._meta.label_lower
+    app_label, model_name = label.split(".")
+    edit = [f"{app_label}.add_{model_name}", f"{app_label}.change_{model_name}"]
+    _add_new(SNIPPET_EDIT, edit)
+    for group in (MARKETING_EDITORS, TRANSLATORS):
+        _add_new(MODEL_PERMISSIONS[group], edit)
+    _add_new(MODEL_PERMISSIONS[MARKETING_EDITORS], [f"{app_label}.delete_{model_name}"])
+
+
+def _add_new(permissions, labels):
+    permissions.extend(label for label in labels if label not in permissions)
+
+
+def _role_pages(place):
+    """Every page of the model registered for `place` (none while no app registered one)."""
+    model = _role_models.get(place)
+    return model.objects.all() if model is not None else Page.objects.none()

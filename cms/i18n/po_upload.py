@@ -4,7 +4,10 @@ translation header gets a clear message instead of a server error (the upstream 
 indexes both without checking). The translation is left as it was.
 
 It is mounted ahead of the admin's own URLs (cms/urls.py), so it brings the admin's
-access check with it, and, like the admin, goes back only to a `next` on this site."""
+access check with it, and, like the admin, goes back only to a `next` on this site.
+
+`upload_pofile` is wagtail-localize's own view, not a documented API
+(tests/cms/test_private_api.py checks it is still there, called the same way)."""
 
 import tempfile
 

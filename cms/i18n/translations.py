@@ -6,12 +6,14 @@ import logging
 from pathlib import Path
 
 import polib
+from django.conf import settings
 from django.db import transaction
 from django.db.models import ManyToOneRel
 from django.dispatch import Signal
 from django.utils import timezone
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.models import Page, TranslatableMixin
+from wagtail.signals import page_published
 from wagtail_localize.fields import SynchronizedField, get_translatable_fields
 from wagtail_localize.models import (
     StringSegment,
@@ -208,3 +210,20 @@ def copy_facts(source, target):
     # A page model may mend what new facts leave incomplete in the translation.
     if hasattr(target, "after_facts_synced"):
         target.after_facts_synced(source)
+
+
+def sync_facts_on_publish(sender, instance, **kwargs):
+    """Publishing a source-language page carries its facts to every translation."""
+    if instance.locale.language_code != settings.LANGUAGE_CODE:
+        return
+    if not instance.get_translations().exists():
+        return
+    try:
+        with transaction.atomic():  # a failure rolls back the copies only
+            sync_facts_to_translations(instance)
+    except Exception:  # the English page is published; never undo that for the copies
+        logger.exception("Could not carry the facts of page %s to its translations", instance.pk)
+
+
+def connect():
+    page_published.connect(sync_facts_on_publish, dispatch_uid="cms-sync-facts")

@@ -10,12 +10,20 @@ The specs here must match the templates':
   templates/includes/social_meta.html                    fill-1200x630 (sharing)
   locations/templates/locations/location_page.html       fill-600x400, fill-160x160
   conditions/jsonld.py, locations/views.py               width-1200, fill-1200x800
+Which images a page shows, each app says for its page types (`register_page_images`).
 tests/performance/test_renditions.py renders every page type and fails if a request
 creates a rendition."""
 
 import logging
 
+from django.db.models.signals import post_save
+from wagtail.blocks import StreamValue
+from wagtail.images import get_image_model
 from wagtail.images.models import Filter
+from wagtail.models import Page, ReferenceIndex
+from wagtail.signals import page_published
+
+from cms.models import Clinician, SiteSettings
 
 logger = logging.getLogger(__name__)
 
@@ -27,10 +35,8 @@ FIRST_CLINIC_PHOTO = [*CLINIC_PHOTO, *SHARE, "fill-1200x800"]
 PORTRAIT = ["fill-160x160"]
 
 
-def _stream_images(value):
+def stream_images(value):
     """Images of image-with-caption blocks anywhere in a StreamField value."""
-    from wagtail.blocks import StreamValue
-
     if not isinstance(value, StreamValue):
         return
     for block in value:
@@ -39,27 +45,30 @@ def _stream_images(value):
             if image is not None:
                 yield image
         elif isinstance(block.value, StreamValue):
-            yield from _stream_images(block.value)
+            yield from stream_images(block.value)
+
+
+def body_images(page):
+    """(image, specs) of the images in a page's `body` StreamField."""
+    return [(image, PICTURE) for image in stream_images(page.body)]
+
+
+_page_images = []  # (page model, function(page) -> [(image, specs)]), registered
+
+
+def register_page_images(model, images):
+    """`images(page)` lists the (image, specs) pairs a `model` page's templates render;
+    each feature app registers its page types from its apps.py."""
+    _page_images.append((model, images))
 
 
 def page_images(page):
     """(image, specs) pairs for what `page`'s templates render."""
     page = page.specific
     wanted = []
-    hero = getattr(page, "hero_image", None)
-    if hero is not None:
-        wanted.append((hero, HERO))
-    for image in _stream_images(getattr(page, "body", None)):
-        wanted.append((image, PICTURE))
-    photos = getattr(page, "photos", None)
-    if photos is not None:
-        for position, photo in enumerate(photos.all().select_related("image")):
-            wanted.append((photo.image, FIRST_CLINIC_PHOTO if position == 0 else CLINIC_PHOTO))
-    team = getattr(page, "team_members", None)
-    if team is not None:
-        for member in team.all().select_related("clinician__photo"):
-            if member.clinician.photo is not None:
-                wanted.append((member.clinician.photo, PORTRAIT))
+    for model, images in _page_images:
+        if isinstance(page, model):
+            wanted.extend(images(page))
     return wanted
 
 
@@ -85,10 +94,6 @@ def ensure_for_site_settings(site_settings):
 def ensure_everywhere():
     """Every rendition any live page or the site settings need. Returns the count of
     pages looked at."""
-    from wagtail.models import Page
-
-    from cms.models import SiteSettings
-
     count = 0
     for page in Page.objects.live().specific().iterator(chunk_size=200):
         ensure_for_page(page)
@@ -107,10 +112,6 @@ def _on_saved(sender, instance, created=False, raw=False, **_kwargs):
     photo or the default sharing image: remake what live pages show of it."""
     if raw:
         return
-    from wagtail.images import get_image_model
-
-    from cms.models import Clinician, SiteSettings
-
     if sender is SiteSettings:
         ensure_for_site_settings(instance)
     elif sender is Clinician:
@@ -123,10 +124,6 @@ def _on_saved(sender, instance, created=False, raw=False, **_kwargs):
 def remake_for_image(image):
     """What the pages, clinicians and site settings that use `image` show of it,
     found through Wagtail's reference index."""
-    from wagtail.models import Page, ReferenceIndex
-
-    from cms.models import Clinician, SiteSettings
-
     page_ids, specs = set(), set()
     references = ReferenceIndex.get_references_to(image).select_related("base_content_type")
     for reference in references:
@@ -146,8 +143,5 @@ def remake_for_image(image):
 
 
 def connect():
-    from django.db.models.signals import post_save
-    from wagtail.signals import page_published
-
     page_published.connect(_on_page_published, dispatch_uid="renditions-on-publish")
     post_save.connect(_on_saved, dispatch_uid="renditions-on-save")

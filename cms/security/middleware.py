@@ -2,7 +2,6 @@
 
 from csp.constants import SELF, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware, PolicyParts
-from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.urls import reverse
 from django_otp import user_has_device
@@ -48,22 +47,6 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         return parts
 
 
-class PermissionsPolicyMiddleware:
-    """Sends Permissions-Policy (Django has no setting for it): geolocation only for
-    this site's own "Use my location" button, every other powerful feature off."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-        self.header = ", ".join(
-            f"{feature}={allowlist}" for feature, allowlist in settings.PERMISSIONS_POLICY.items()
-        )
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        response.headers.setdefault("Permissions-Policy", self.header)
-        return response
-
-
 class AdminTwoFactorMiddleware(OTPMiddleware):
     """django-otp's middleware (request.user.is_verified()) plus enforcement in the
     admin: an editor who has signed in but not yet given a code is sent to set up an
@@ -73,6 +56,8 @@ class AdminTwoFactorMiddleware(OTPMiddleware):
     async_capable = False
 
     def __call__(self, request):
+        # django-otp's private setup of request.user.is_verified (what its own
+        # __call__ does first); checked by tests/cms/test_private_api.py.
         self._install_lazy_accessors(request)
         if two_factor.required_for(request):
             has_device = user_has_device(request.user, confirmed=True)

@@ -1,6 +1,7 @@
-"""What search engines and shared links read: canonical/hreflang links and the
-language switcher (links), structured data (jsonld), the sitemap (sitemap)."""
+"""What search engines, shared links and every page's frame read: the landmark pages
+and the footer's clinics (navigation), canonical/hreflang links, the language switcher
+and the breadcrumb trail (links), structured data (jsonld), the sitemap (sitemap)."""
 
-# cms/routing.py imports `landmarks` from the package (it belongs to the caching
-# work, which changes that import).
-from cms.seo.links import landmarks  # noqa: F401
+# cms/routing.py imports `landmarks` from the package (the caching work changes that
+# import to cms.seo.navigation).
+from cms.seo.navigation import landmarks  # noqa: F401

@@ -7,6 +7,8 @@ import json
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from cms.seo.links import breadcrumb_ancestors
+
 # Escapes that keep a JSON document from closing its <script> element early.
 _SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 
@@ -22,8 +24,6 @@ def render_json_ld(data):
 
 def breadcrumb_list(page, request=None):
     """A BreadcrumbList from the site's home page down to `page`."""
-    from cms.seo.links import breadcrumb_ancestors
-
     # Titles and URLs need no specific models: one query for the whole trail, shared
     # with the visible breadcrumbs and kept in the data cache.
     items = []

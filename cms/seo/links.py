@@ -1,6 +1,6 @@
 """What every public page's <head> and frame carry: canonical URL, hreflang alternates,
 the language switcher's links, the breadcrumb trail, the navigation's index URLs and
-the footer's clinics.
+the footer's clinics (from cms.seo.navigation).
 
 Each is derived from live content and kept in the data cache for the current content
 generation (`cms.caching.page_cache.cached_data`), so it is never stale and a warm page pays no
@@ -9,15 +9,23 @@ conditions or languages."""
 
 from dataclasses import dataclass
 
-from django.apps import apps
 from django.conf import settings
-from django.db.models import F
 from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page
 
 from cms.caching.page_cache import cached_data
 from cms.i18n.languages import SOURCE_LANGUAGE, native_name
+from cms.seo.navigation import landmarks, language
+
+
+def find_site(request):
+    """The request's site, from the data cache (cms.caching.routing.find_site)."""
+    # deferred: cms.caching.routing imports wagtail.views, which needs the models loaded, and
+    # this module is imported while they load (a page model's JSON-LD uses it).
+    from cms.caching.routing import find_site
+
+    return find_site(request)
 
 
 @dataclass(frozen=True)
@@ -32,96 +40,22 @@ class LanguageLink:
 def _site_id(request):
     if request is None:
         return 0
-    from cms.caching.routing import find_site
-
     site = find_site(request)
     return site.pk if site is not None else 0
 
 
-def _language():
-    return get_language() or settings.LANGUAGE_CODE
-
-
 def site_locales(request=None):
     """(pk, language code) of every locale, in creation order (cms.caching.routing.site_facts)."""
-    from cms.caching.routing import site_facts
+    from cms.caching.routing import site_facts  # deferred: as in find_site
 
     return site_facts(request)["locales"]
 
 
-LANDMARK_MODELS = {
-    "conditions": "conditions.ConditionIndexPage",
-    "locations": "locations.LocationIndexPage",
-    "assistance": "home.LanguageAssistancePage",
-}
-
-
-def _landmark_kinds():
-    """{(app label, model name): kind} of the landmark models that exist."""
-    kinds = {}
-    for kind, label in LANDMARK_MODELS.items():
-        try:
-            model = apps.get_model(label)
-        except LookupError:
-            continue
-        kinds[(model._meta.app_label, model._meta.model_name)] = kind
-    return kinds
-
-
-def landmarks(request, site):
-    """The pages every page links to, for every language at once, from one query kept
-    for the content generation: the home page's translations (for routing and the
-    language switcher), the condition and location indexes and the language-assistance
-    page. {"homes": {code: (id, path, depth, url_path, live)}, "home_urls": {locale pk:
-    URL}, "urls": {(kind, code): URL, (kind, None): the first in any language}}."""
-
-    def load():
-        from django.db.models import Q
-
-        kinds = _landmark_kinds()
-        wanted = Q(pk__in=[])
-        for app_label, model_name in kinds:
-            wanted |= Q(content_type__app_label=app_label, content_type__model=model_name)
-        wanted &= Q(live=True)
-        root_key = None
-        if site is not None:
-            root_key = Page.objects.filter(pk=site.root_page_id).values("translation_key")
-            wanted |= Q(translation_key__in=root_key)
-        pages = (
-            Page.objects.filter(wanted)
-            .annotate(
-                language_code=F("locale__language_code"),
-                app_label=F("content_type__app_label"),
-                model_name=F("content_type__model"),
-            )
-            .only("id", "path", "depth", "url_path", "live", "locale_id", "translation_key")
-            .order_by("path")
-        )
-        homes, home_urls, urls = {}, {}, {}
-        for page in pages:
-            code = page.language_code
-            kind = kinds.get((page.app_label, page.model_name))
-            if kind is None:  # the home page or one of its translations
-                homes[code] = (page.pk, page.path, page.depth, page.url_path, page.live)
-                if page.live:
-                    home_urls[page.locale_id] = page.get_url(request)
-                continue
-            url = page.get_url(request)
-            urls.setdefault((kind, code), url)
-            urls.setdefault((kind, None), url)
-        return {"homes": homes, "home_urls": home_urls, "urls": urls}
-
-    return cached_data(request, f"landmarks:{site.pk if site else 0}", load)
-
-
 def landmark_url(request, kind, fallback):
     """URL of the landmark page `kind` in the active language, else in any language."""
-    from cms.caching.routing import find_site
-
     site = find_site(request) if request is not None else None
     urls = landmarks(request, site)["urls"]
-    language = _language()
-    return urls.get((kind, language)) or urls.get((kind, None)) or fallback
+    return urls.get((kind, language())) or urls.get((kind, None)) or fallback
 
 
 def live_translations(page):
@@ -163,8 +97,6 @@ def hreflang_alternates(page, request):
 
 def home_urls(request):
     """{locale pk: URL} of the live home page in each locale."""
-    from cms.caching.routing import find_site
-
     site = find_site(request)
     return landmarks(request, site)["home_urls"] if site is not None else {}
 
@@ -216,43 +148,11 @@ def breadcrumb_ancestors(page, request):
     return memo[1]
 
 
-def index_url(request, model_label, fallback):
-    """URL of the first live page of a model in the active language (else in any)."""
-    kind = next(kind for kind, label in LANDMARK_MODELS.items() if label == model_label)
-    return landmark_url(request, kind, fallback)
-
-
-def footer_clinics(request=None):
-    """Live clinics in the active language, ordered by name: one query (two while the
-    clinics are not translated into the active language: then the English ones).
-
-    Only the fields the footer shows (and what a page URL needs) are loaded."""
-    location_model = apps.get_model("locations", "LocationPage")
-    language = _language()
-
-    def load():
-        field_names = {field.name for field in location_model._meta.get_fields()}
-        wanted = ["title", "street_address", "phone", "neighborhood", "borough"]
-        columns = ["id", "url_path", "path", "depth", "locale_id"]
-        columns += [name for name in wanted if name in field_names]
-        clinics = location_model.objects.live().only(*columns).order_by("title")
-        in_language = list(clinics.filter(locale__language_code=language))
-        if in_language or language == settings.LANGUAGE_CODE:
-            return in_language
-        # Clinic pages not translated into this language yet: a patient still needs the
-        # addresses and phone numbers, so list the source-language pages.
-        return list(clinics.filter(locale__language_code=settings.LANGUAGE_CODE))
-
-    return cached_data(request, f"footer-clinics:{language}", load)
-
-
 def language_assistance_url(request):
     """URL of the live language-assistance page in the active language (else the
     English one), or "" while there is none."""
-    from cms.caching.routing import find_site
-
     site = find_site(request) if request is not None else None
     urls = landmarks(request, site)["urls"]
-    return urls.get(("assistance", _language())) or urls.get(
+    return urls.get(("assistance", language())) or urls.get(
         ("assistance", settings.LANGUAGE_CODE), ""
     )

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from cms.seo import links as seo
+from cms.seo.jsonld import render_json_ld
 
 register = template.Library()
 
@@ -20,12 +21,12 @@ def tel_href(phone):
 
 @register.simple_tag(takes_context=True)
 def locations_url(context):
-    return seo.index_url(context.get("request"), "locations.LocationIndexPage", "/locations/")
+    return seo.landmark_url(context.get("request"), "locations", "/locations/")
 
 
 @register.simple_tag(takes_context=True)
 def conditions_url(context):
-    return seo.index_url(context.get("request"), "conditions.ConditionIndexPage", "/conditions/")
+    return seo.landmark_url(context.get("request"), "conditions", "/conditions/")
 
 
 @register.simple_tag(takes_context=True)
@@ -65,8 +66,6 @@ def search_url():
 @register.simple_tag
 def json_ld(data):
     """Render a dict or list as a JSON-LD script element."""
-    from cms.seo.jsonld import render_json_ld
-
     return render_json_ld(data) if data else ""
 
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from cms.seo import links as seo
+from cms.seo import navigation
 
 register = template.Library()
 
@@ -30,9 +31,9 @@ def phone_display(value):
 
 @register.simple_tag(takes_context=True)
 def footer_clinics(context):
-    """Live clinics in the active language, ordered by name (cms.seo.links.footer_clinics):
+    """Live clinics in the active language, ordered by name (cms.seo.navigation.footer_clinics):
     one query, none while the data cache holds them."""
-    return seo.footer_clinics(context.get("request"))
+    return navigation.footer_clinics(context.get("request"))
 
 
 @register.simple_tag(takes_context=True)
@@ -61,9 +62,7 @@ def appointment_request_url(context):
             return appointment_url()
         except (TypeError, ValueError):
             pass
-    from cms.templatetags.cms_tags import locations_url
-
-    return locations_url(context)
+    return seo.landmark_url(context.get("request"), "locations", "/locations/")
 
 
 @register.simple_tag(takes_context=True)

@@ -35,14 +35,24 @@ def test_public_pages_have_no_inline_script_to_allow(client):
         assert "src=" in tag or 'type="application/ld+json"' in tag, tag
 
 
+PERMISSIONS_POLICY = {
+    "geolocation=(self)",
+    "camera=()",
+    "microphone=()",
+    "payment=()",
+    "usb=()",
+    "browsing-topics=()",
+}
+
+
 def test_every_response_carries_the_security_headers(client):
     for url in ["/", "/healthz", "/no-such-page/", "/robots.txt"]:
         response = client.get(url)
         assert response["X-Content-Type-Options"] == "nosniff"
         assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
         assert response["Cross-Origin-Opener-Policy"] == "same-origin"
-        assert "geolocation=(self)" in response["Permissions-Policy"]
-        assert "camera=()" in response["Permissions-Policy"]
+        # Geolocation for this site's own "Use my location" button; the rest off.
+        assert set(response["Permissions-Policy"].split(", ")) == PERMISSIONS_POLICY, url
         assert response["X-Frame-Options"] == "DENY"
         assert "Content-Security-Policy" in response
 
