@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core import checks
 
 
 class SearchConfig(AppConfig):
@@ -6,6 +7,8 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from search import signals
+        from search import server_analysis, signals
 
         signals.connect()
+        server_analysis.configure_backends()
+        checks.register(server_analysis.check_server_plugins, "search", deploy=True)
