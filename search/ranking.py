@@ -39,10 +39,11 @@ def _database_backend():
     return type(backend).__module__.startswith("modelsearch.backends.database"), backend
 
 
-def ranked(base, variants, operator, models, limit=MAX_MATCHES):
+def ranked(base, variants, operator, models):
     """[(pk, content type id)] of the pages of `base` (a Page queryset) matching the
     analysed `variants` (lists of terms; all terms of a variant must match, or with
-    operator "or" any term of any variant), best first, at most `limit`."""
+    operator "or" any term of any variant), best first, at most MAX_MATCHES."""
+    limit = MAX_MATCHES
     is_database, backend = _database_backend()
     if is_database and connection.vendor in ("sqlite", "postgresql"):
         content_types = [ContentType.objects.get_for_model(model).pk for model in models]
