@@ -141,7 +141,10 @@ def run(args):
         started = time.monotonic()
         if args.from_sqlite:  # a copy of a site already built (migrated, content loaded)
             shutil.copy(args.from_sqlite, database_url.removeprefix("sqlite:///"))
-        prepare_site(env)
+            for command in (["migrate", "--noinput"], ["collectstatic", "--noinput"]):
+                assert run_manage(*command, env=env, timeout=600).returncode == 0, command
+        else:
+            prepare_site(env)
         if args.scale and not args.from_sqlite:
             result = run_manage("seed_scale_content", env=env, timeout=3600)
             assert result.returncode == 0, result.stderr
@@ -155,10 +158,12 @@ def run(args):
                 ceiling = wrk(base + static, args.seconds)
                 rows.append((mode, "static file", static, ceiling, ceiling))
                 for name, path in urls.items():
+                    if args.only and not any(part in name for part in args.only):
+                        continue
                     fetch(base + path, HTTPS)  # prime: renditions, caches, connections
                     figures = wrk(base + path, args.seconds)
                     rows.append((mode, name, path, figures, ceiling))
-                if mode == "cold":
+                if mode == "cold" and (not args.only or "search burst" in args.only):
                     rows += search_burst_rows(base, urls, ceiling, args.seconds)
                 if mode == "cold" and args.memory:
                     memory = measure_memory(base, urls["condition page"])
@@ -247,6 +252,13 @@ def main():
     parser.add_argument("--seconds", type=int, default=int(os.environ.get("BENCH_SECONDS", 10)))
     parser.add_argument("--no-scale", dest="scale", action="store_false")
     parser.add_argument("--no-memory", dest="memory", action="store_false")
+    parser.add_argument(
+        "--only",
+        nargs="*",
+        metavar="NAME",
+        help="measure only the pages whose name contains one of these ('search burst' "
+        "for the burst rows); the static file always",
+    )
     parser.add_argument(
         "--from-sqlite",
         metavar="FILE",
