@@ -160,7 +160,7 @@ def run(args):
                 for name, path in urls.items():
                     if args.only and not any(part in name for part in args.only):
                         continue
-                    fetch(base + path, HTTPS)  # prime: renditions, caches, connections
+                    fetch(base + path, HTTPS, timeout=60)  # prime: renditions, caches, connections
                     figures = wrk(base + path, args.seconds)
                     rows.append((mode, name, path, figures, ceiling))
                 if mode == "cold" and (not args.only or "search burst" in args.only):
