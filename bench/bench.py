@@ -196,6 +196,7 @@ def search_burst_rows(base, urls, ceiling, seconds):
     during = wrk(base + urls["condition page"], seconds)
     searching.join()
     after = wrk(base + urls["condition page"], seconds)
+    print(f"search burst {burst}; condition page during {during}, after {after}", flush=True)
     return [
         ("cold", "search burst (8 connections)", urls["search"], burst, ceiling),
         ("cold", "condition page during the burst", urls["condition page"], during, ceiling),
