@@ -154,14 +154,17 @@ def _bounded():
         yield
         return
     if connection.vendor == "postgresql":
+        # Inside a transaction already (tests, ATOMIC_REQUESTS) SET LOCAL would outlive
+        # the search: it is reset after. In autocommit the transaction ends with it.
+        nested = connection.in_atomic_block
         try:
             with transaction.atomic():
                 with connection.cursor() as cursor:
-                    # SET LOCAL: this transaction (savepoint's outer transaction) only.
                     cursor.execute("SET LOCAL statement_timeout = %s", [int(limit_ms)])
                 yield
-                with connection.cursor() as cursor:
-                    cursor.execute("SET LOCAL statement_timeout = DEFAULT")
+                if nested:
+                    with connection.cursor() as cursor:
+                        cursor.execute("SET LOCAL statement_timeout = DEFAULT")
         except OperationalError as error:
             if "statement timeout" in str(error) or "canceling statement" in str(error):
                 raise SearchTooBroadError from error

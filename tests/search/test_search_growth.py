@@ -43,4 +43,4 @@ def test_a_search_costs_the_same_queries_on_grown_content(client):
         # A page of results costs a query per kind of page it shows: grown content may
         # show fewer kinds (all conditions), never more queries.
         assert all(after[mode] <= before[mode] for mode in before), (name, before, after)
-        assert after["warm"] <= 6 and after["cold"] <= 20, (name, after)
+        assert after["cold"] <= 20, (name, after)  # the warm budget: test_search_cost.py
