@@ -139,8 +139,13 @@ def run(args):
             GUNICORN_ACCESS_LOG="",
         )
         started = time.monotonic()
-        prepare_site(env)
-        if args.scale:
+        if args.from_sqlite:  # a copy of a site already built (migrated, content loaded)
+            shutil.copy(args.from_sqlite, database_url.removeprefix("sqlite:///"))
+            for command in (["migrate", "--noinput"], ["collectstatic", "--noinput"]):
+                assert run_manage(*command, env=env, timeout=600).returncode == 0, command
+        else:
+            prepare_site(env)
+        if args.scale and not args.from_sqlite:
             result = run_manage("seed_scale_content", env=env, timeout=3600)
             assert result.returncode == 0, result.stderr
             print(result.stdout.strip())
@@ -153,9 +158,13 @@ def run(args):
                 ceiling = wrk(base + static, args.seconds)
                 rows.append((mode, "static file", static, ceiling, ceiling))
                 for name, path in urls.items():
-                    fetch(base + path, HTTPS)  # prime: renditions, caches, connections
+                    if args.only and not any(part in name for part in args.only):
+                        continue
+                    fetch(base + path, HTTPS, timeout=60)  # prime: renditions, caches, connections
                     figures = wrk(base + path, args.seconds)
                     rows.append((mode, name, path, figures, ceiling))
+                if mode == "cold" and (not args.only or "search burst" in args.only):
+                    rows += search_burst_rows(base, urls, ceiling, args.seconds)
                 if mode == "cold" and args.memory:
                     memory = measure_memory(base, urls["condition page"])
             errors = [
@@ -171,6 +180,28 @@ def run(args):
     out.parent.mkdir(exist_ok=True)
     out.write_text(report)
     print(f"written to {out.relative_to(ROOT)}")
+
+
+def search_burst_rows(base, urls, ceiling, seconds):
+    """Search: one slow request type must not starve the rest. The condition page is
+    measured while 8 connections search (wrk in parallel), then right after."""
+    import threading
+
+    burst = {}
+    searching = threading.Thread(
+        target=lambda: burst.update(wrk(base + urls["search"], seconds + 2)), daemon=True
+    )
+    searching.start()
+    time.sleep(1)
+    during = wrk(base + urls["condition page"], seconds)
+    searching.join()
+    after = wrk(base + urls["condition page"], seconds)
+    print(f"search burst {burst}; condition page during {during}, after {after}", flush=True)
+    return [
+        ("cold", "search burst (8 connections)", urls["search"], burst, ceiling),
+        ("cold", "condition page during the burst", urls["condition page"], during, ceiling),
+        ("cold", "condition page right after it", urls["condition page"], after, ceiling),
+    ]
 
 
 def measure_memory(base, path):
@@ -222,6 +253,19 @@ def main():
     parser.add_argument("--seconds", type=int, default=int(os.environ.get("BENCH_SECONDS", 10)))
     parser.add_argument("--no-scale", dest="scale", action="store_false")
     parser.add_argument("--no-memory", dest="memory", action="store_false")
+    parser.add_argument(
+        "--only",
+        nargs="*",
+        metavar="NAME",
+        help="measure only the pages whose name contains one of these ('search burst' "
+        "for the burst rows); the static file always",
+    )
+    parser.add_argument(
+        "--from-sqlite",
+        metavar="FILE",
+        help="start from a copy of this SQLite database (e.g. with the scale content "
+        "seeded once) instead of building the content",
+    )
     run(parser.parse_args())
 
 

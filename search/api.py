@@ -13,6 +13,12 @@ from search.query import clean_query, search_terms
 SEARCH_OPERATORS = ("and", "or")
 
 
+def search_words(raw):
+    """The words of `raw` that may reach the backend (no query syntax, capped length,
+    no control characters); empty when it has none."""
+    return search_terms(clean_query(raw))
+
+
 class WordsSearchFilter(BaseFilterBackend):
     """?search=: Wagtail's search filter, except that only words reach the search
     engine (no query syntax) and the operator must be "and" or "or"."""
@@ -29,7 +35,7 @@ class WordsSearchFilter(BaseFilterBackend):
         operator = request.GET.get("search_operator")
         if operator is not None and operator not in SEARCH_OPERATORS:
             raise BadRequestError("search_operator must be 'and' or 'or'")
-        words = search_terms(clean_query(request.GET["search"]))
+        words = search_words(request.GET["search"])
         if not words:
             return queryset.none()
         try:

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core import checks
 
 
 class SearchConfig(AppConfig):
@@ -6,7 +7,9 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from search import plugins, signals  # use models: imported once they are loaded
+        from search import plugins, server_analysis, signals  # use models: imported once loaded
 
         signals.connect()
         plugins.register()  # lay terms for editors, the API's ?search= filter
+        server_analysis.configure_backends()
+        checks.register(server_analysis.check_server_plugins, "search", deploy=True)

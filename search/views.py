@@ -34,14 +34,13 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Locale, Page, PageViewRestriction
-from wagtail.search.query import Or, PlainText
 from wagtail.search.utils import normalise_query_string
 
 from cms.caching.page_cache import cached_data
 from conditions.models import ConditionIndexPage, ConditionPage
 from locations import geo
 from locations.models import LocationIndexPage, LocationPage
-from search import lay_terms
+from search import lay_terms, ranking
 from search.analysis import query_terms
 from search.analysis.highlight import matching_spans
 from search.query import MAX_TERMS, clean_query
@@ -255,18 +254,6 @@ def _count(query):
         Query.get(query).add_hit()
 
 
-def _backend_query(variants, operator):
-    """The analysed query for the backend: each variant (the query, and the query with
-    a lay phrase replaced) is one plain-text query of its terms, all of which must
-    match (operator "and") or any of them ("or"). One plain text per variant keeps
-    one relevance score per match on SQLite's FTS5 (nested And/Or multiply scores)."""
-    if operator == "or":
-        terms = dict.fromkeys(term for variant in variants for term in variant)
-        return PlainText(" ".join(terms), operator="or")
-    built = [PlainText(" ".join(variant), operator="and") for variant in variants]
-    return built[0] if len(built) == 1 else Or(built)
-
-
 def _public(queryset, request):
     """Like PageQuerySet.public(), with the restricted sections from the data cache."""
 
@@ -280,12 +267,6 @@ def _public(queryset, request):
     for path in paths:
         private |= Q(path__startswith=path)
     return queryset.exclude(private)
-
-
-def _ranked(base, variants, operator):
-    """(pk, content type id) of every match, best first: one query."""
-    results = base.search(_backend_query(variants, operator))
-    return [(page.pk, page.content_type_id) for page in results]
 
 
 def _specific(ranked):
@@ -324,15 +305,26 @@ def search(request):
         Page.objects.live().filter(locale=locale).type(*KINDS).only("pk", "content_type"),
         request,
     )
-    ranked, matched_some = [], False
+    ranked, matched_some, too_broad = [], False, False
     if variants:
         try:
-            ranked = _ranked(base, variants, "and")
+            ranked = ranking.ranked(base, variants, "and", KINDS)
             if not ranked and any(len(variant) > 1 for variant in variants):
-                ranked, matched_some = _ranked(base, variants, "or"), True
+                ranked, matched_some = ranking.ranked(base, variants, "or", KINDS), True
+        except ranking.SearchTooBroadError:
+            logger.warning("Search over its time bound: %r", query)
+            too_broad = True
+            messages.append(
+                _("This search took too long to answer. Add a word or two to narrow it down.")
+            )
         except DatabaseError:  # a query the engine could not parse: never a 500
             logger.warning("Search backend rejected the query %r", query, exc_info=True)
             ranked = []
+    if len(ranked) >= ranking.MAX_MATCHES:
+        messages.append(
+            _("Showing the %(count)s best matches. Add a word to narrow your search.")
+            % {"count": len(ranked)}
+        )
     listing = _paginate(ranked, number, messages)
     terms = {term for variant in variants for term in variant}
 
@@ -346,6 +338,10 @@ def search(request):
     )
     if not listing.paginator.count:
         context.update(_starting_points(locale, request))
-    response = render(request, "search/search.html", context)
+    # Over its time bound the server is busy or the query too broad: 503 tells a proxy
+    # or crawler to come back later; the patient gets the page with a way forward.
+    response = render(request, "search/search.html", context, status=503 if too_broad else 200)
     response["Cache-Control"] = "private, no-store"
+    if too_broad:
+        response["Retry-After"] = "10"
     return response

@@ -332,20 +332,12 @@ _SEARCH_BACKENDS = {
 }
 if SEARCH_BACKEND not in _SEARCH_BACKENDS:
     raise ValueError(f"SEARCH_BACKEND must be one of {', '.join(_SEARCH_BACKENDS)}")
-# The site analyses every language itself (search/analysis/) and gives a search server
-# the same terms as the database: the server's default analyzer only splits on what is
-# not a letter, mark or digit and lowercases, so those terms reach its index unchanged
-# and the relevance set holds there too (docs/search.md).
-SEARCH_SERVER_ANALYSIS = {
-    "settings": {
-        "analysis": {
-            "tokenizer": {"clinic_terms": {"type": "pattern", "pattern": "[^\\p{L}\\p{M}\\p{N}]+"}},
-            "analyzer": {
-                "default": {"type": "custom", "tokenizer": "clinic_terms", "filter": ["lowercase"]}
-            },
-        }
-    }
-}
+# A search server gets the same analysed text and queries as the database. Its index
+# settings (the analyzer that keeps the site's terms whole, and one server-side
+# analyzer per language) are built by the search app from the analysis plugins the
+# server has (search/server_analysis.py, docs/search.md): e.g.
+# SEARCH_SERVER_PLUGINS=analysis-icu,analysis-smartcn,analysis-nori,analysis-stempel.
+SEARCH_SERVER_PLUGINS = env_list("SEARCH_SERVER_PLUGINS")
 if SEARCH_BACKEND != "database":
     WAGTAILSEARCH_BACKENDS = {
         "default": {
@@ -353,9 +345,12 @@ if SEARCH_BACKEND != "database":
             "URLS": env_list("SEARCH_URL", "http://localhost:9200"),
             "INDEX_PREFIX": os.environ.get("SEARCH_INDEX_PREFIX", "clinic_"),
             "TIMEOUT": int(os.environ.get("SEARCH_TIMEOUT", "5")),
-            "INDEX_SETTINGS": SEARCH_SERVER_ANALYSIS,
+            "INDEX_SETTINGS": {},  # filled in by search/apps.py
         }
     }
+# The database backend's search query may run this long (PostgreSQL statement_timeout,
+# a progress-handler bound on SQLite) before the visitor is asked to narrow it down.
+SEARCH_QUERY_TIMEOUT_MS = int(os.environ.get("SEARCH_QUERY_TIMEOUT_MS", "500"))
 # Searches are counted per day (search promotions' query log) for this many days.
 WAGTAILSEARCH_HITS_MAX_AGE = int(os.environ.get("SEARCH_HITS_MAX_AGE_DAYS", "90"))
 
