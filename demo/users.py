@@ -1,27 +1,27 @@
-"""Demo logins, one per editorial role (demo only: load_demo_content creates them
-under DEBUG or with --demo-users; production never does unless asked)."""
+"""Demo logins, one per editorial role, from demo/data/users.yaml (demo only:
+load_demo_content creates them under DEBUG or with --demo-users; production never
+does unless asked)."""
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
 from wagtail.models import Locale
 
 from cms import roles
+from demo.loader import read
 
-DEMO_PASSWORDS = {
-    "editor": "clinic-demo-editor",
-    "moderator": "clinic-demo-moderator",
-    "translator": "clinic-demo-translator",
-    "translator-es": "clinic-demo-translator",
-    "translator-ar": "clinic-demo-translator",
-    "manager": "clinic-demo-frontdesk",
-}
-ROLE_GROUPS = {
-    "editor": roles.MARKETING_EDITORS,
-    "moderator": roles.CLINICAL_REVIEWERS,
-}
-# `translator` translates into every language; the others into one language each.
-TRANSLATOR_LANGUAGES = {"translator": None, "translator-es": ["es"], "translator-ar": ["ar"]}
+
+def ensure_demo_admin(admin):
+    """The demo's superuser; its password is set when it is made (or was no superuser)."""
+    user, created = get_user_model().objects.get_or_create(
+        username=admin["username"], defaults={"email": admin["email"]}
+    )
+    if created or not user.is_superuser:
+        user.is_superuser = user.is_staff = True
+        user.set_password(admin["password"])
+        user.save()
+    return user
 
 
 def _ensure_user(username, password, groups):
@@ -43,28 +43,27 @@ def _ensure_user(username, password, groups):
 
 def ensure_demo_users():
     """Create or repair the demo logins. Returns [(username, password, role)]."""
-    from home import demo as home_demo
-    from locations.models import LocationPage
-
+    data = read("users")
     roles.apply_roles()
-    home_demo.ensure_demo_admin()
-    admin_name, admin_password = home_demo.DEMO_ADMIN
-    logins = [(admin_name, admin_password, "administrator (superuser)")]
-    for username, group_name in ROLE_GROUPS.items():
-        password = DEMO_PASSWORDS[username]
-        _ensure_user(username, password, [Group.objects.get(name=group_name)])
-        logins.append((username, password, group_name))
+    admin = data["admin"]
+    ensure_demo_admin(admin)
+    logins = [(admin["username"], admin["password"], "administrator (superuser)")]
+    for login in data["groups"]:
+        _ensure_user(login["username"], login["password"], [Group.objects.get(name=login["group"])])
+        logins.append((login["username"], login["password"], login["group"]))
     others = Locale.objects.exclude(pk=Locale.get_default().pk).order_by("language_code")
-    for username, codes in TRANSLATOR_LANGUAGES.items():
+    for login in data["translators"]:
+        codes = login.get("languages")
         locales = [locale for locale in others if codes is None or locale.language_code in codes]
         groups = [roles.translators_group(locale) for locale in locales]
-        _ensure_user(username, DEMO_PASSWORDS[username], groups)
+        _ensure_user(login["username"], login["password"], groups)
         names = [group.name for group in groups] if codes else ["Translators: every language"]
-        logins.append((username, DEMO_PASSWORDS[username], ", ".join(names)))
-    clinics = LocationPage.objects.filter(locale=Locale.get_default()).order_by("slug")
-    for clinic in clinics:
+        logins.append((login["username"], login["password"], ", ".join(names)))
+    password = data["clinic_managers"]["password"]
+    LocationPage = apps.get_model("locations.LocationPage")
+    for clinic in LocationPage.objects.filter(locale=Locale.get_default()).order_by("slug"):
         group = roles.clinic_managers_group(clinic)
         username = f"manager-{clinic.slug}"
-        _ensure_user(username, DEMO_PASSWORDS["manager"], [group])
-        logins.append((username, DEMO_PASSWORDS["manager"], group.name))
+        _ensure_user(username, password, [group])
+        logins.append((username, password, group.name))
     return logins
