@@ -310,9 +310,10 @@ def _child_rows(model, data):
 def holidays(today):
     """Rows for the holidays in holidays.yaml, this year's and next year's from `today`
     on: past ones would be archived on save, and the next load would add them back."""
+    rules = read("holidays")
     rows = []
     for year in (today.year, today.year + 1):
-        for rule in read("holidays"):
+        for rule in rules:
             month = rule["month"]
             if "day" in rule:
                 day = date(year, month, rule["day"])
