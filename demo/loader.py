@@ -55,7 +55,7 @@ CREATE_ONLY = {"wagtailimages.Image", "search.LayTerm"}
 
 
 class DemoDataError(Exception):
-    pass
+    """The data files contradict themselves or the models (a missing row, a wrong type)."""
 
 
 class _Holidays:
@@ -190,14 +190,18 @@ def _upsert_row(model, row):
     found = model.objects.filter(**lookup).first()
     if found is None:
         return model.objects.create(**lookup, **values)
-    if model._meta.label in CREATE_ONLY:
-        return found
-    changed = [name for name, value in values.items() if getattr(found, name) != value]
+    if model._meta.label not in CREATE_ONLY:
+        _save_differences(found, values)
+    return found
+
+
+def _save_differences(obj, values):
+    """Save the fields of `obj` that differ from `values`, and nothing when none do."""
+    changed = [name for name, value in values.items() if getattr(obj, name) != value]
     if changed:
         for name in changed:
-            setattr(found, name, values[name])
-        found.save(update_fields=changed)
-    return found
+            setattr(obj, name, values[name])
+        obj.save(update_fields=changed)
 
 
 # -- pages ------------------------------------------------------------------------------
@@ -377,13 +381,7 @@ def _load_site(entry):
         site.save()
 
     settings = dict(entry["settings"])
-    settings_model = apps.get_model(settings.pop("model"))
-    instance = settings_model.for_site(site)
-    changed = [name for name, value in settings.items() if getattr(instance, name) != value]
-    if changed:
-        for name in changed:
-            setattr(instance, name, settings[name])
-        instance.save()
+    _save_differences(apps.get_model(settings.pop("model")).for_site(site), settings)
 
 
 def _objects(name):
