@@ -36,8 +36,8 @@ from wagtail.blocks import StreamValue
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page, Site, TranslatableMixin
 
-from cms.languages import SITE_LANGUAGES, SOURCE_LANGUAGE
-from cms.translations import load_catalog, translate_from_catalog
+from cms.i18n.languages import SITE_LANGUAGES, SOURCE_LANGUAGE
+from cms.i18n.translations import load_catalog, translate_from_catalog
 
 DATA = Path(__file__).resolve().parent / "data"
 

@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
 from wagtail.models import Locale
 
-from cms import roles
+from cms.editorial import roles
 from demo.loader import read
 
 

@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import GroupPagePermission, Locale, Workflow, WorkflowPage
 
-from cms import roles
+from cms.editorial import roles
 from conditions.models import ConditionPage
 from conditions.wagtail_hooks import reviews_due, translations_behind
 from demo.users import ensure_demo_users
@@ -48,7 +48,7 @@ def test_translations_behind_their_english_source(page_by_path, users):
     }
     assert all(page.translation_key == english.translation_key for page in behind)
     # Translating the new text into Spanish brings Spanish up to date.
-    from cms.translations import translate_from_catalog
+    from cms.i18n.translations import translate_from_catalog
     from demo.loader import catalog
 
     spanish_strings = {**catalog("es"), english.intro: "Ayuda gratuita, ahora también por video."}

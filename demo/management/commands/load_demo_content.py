@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from cms.roles import apply_roles
+from cms.editorial.roles import apply_roles
 from demo import loader
 from demo.users import ensure_demo_users
 
