@@ -22,17 +22,11 @@ DEFERRED_MARK = "deferred:"
 
 # Work in progress elsewhere in issue 18, listed so that this test names them; each
 # entry must still be true (a fixed one fails the test until it is removed here).
-PENDING_FEATURE_IMPORTS = {
-    # demo code moves to data files and one loader outside the core
-    ("cms/demo_users.py", "home"),
-    ("cms/demo_users.py", "locations.models"),
-}
+PENDING_FEATURE_IMPORTS = set()
 PENDING_DEFERRED = {
     # the page and data cache and routing become cms/caching/ (issue 16)
     "cms/caching/page_cache.py",
     "cms/caching/routing.py",
-    # see PENDING_FEATURE_IMPORTS
-    "cms/demo_users.py",
 }
 
 

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "readability",
     "duplicate_pages",
     "explorer_permissions",
+    "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

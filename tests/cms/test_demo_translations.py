@@ -9,7 +9,7 @@ from wagtail.models import Locale
 from wagtail_localize.models import Translation
 
 from conditions.models import ConditionIndexPage, ConditionPage
-from home.demo import SHOWCASE_LANGUAGES
+from demo.loader import SHOWCASE_LANGUAGES
 from locations.models import LocationIndexPage, LocationPage
 
 pytestmark = pytest.mark.django_db

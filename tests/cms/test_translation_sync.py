@@ -139,7 +139,7 @@ def test_facts_reach_a_translation_that_lacks_its_own_alt_text(page_by_path, spa
     assert translated.hero_image_alt == "A person holding a stiff neck"
 
 
-@pytest.mark.parametrize("code", ["es", "zh-hans", "ar"])  # home.demo.SHOWCASE_LANGUAGES
+@pytest.mark.parametrize("code", ["es", "zh-hans", "ar"])  # demo.loader.SHOWCASE_LANGUAGES
 def test_facts_follow_at_once_in_live_translations_and_drafts(page_by_path, code):
     """Phone and hours, and a dated exception added, edited and removed: every step
     reaches the live translation and a translator's draft; the text stays theirs."""

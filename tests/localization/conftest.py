@@ -12,7 +12,7 @@ from wagtail_localize.models import StringSegment, Translation, TranslationSourc
 
 from cms.editorial import roles
 from cms.i18n.translations import translate_from_catalog
-from home.demo import SHOWCASE_LANGUAGES
+from demo.loader import SHOWCASE_LANGUAGES
 from tests.roles.conftest import login, translate_page, users  # noqa: F401
 
 # The languages the demo translates condition and clinic pages into.

@@ -1,11 +1,11 @@
-"""Role users from the demo (cms/demo_users.py) and real wagtail-localize translations."""
+"""Role users from the demo (demo/users.py) and real wagtail-localize translations."""
 
 import pytest
 from django.contrib.auth import get_user_model
 from wagtail.models import Locale
 from wagtail_localize.models import Translation, TranslationSource
 
-from cms.demo_users import ensure_demo_users
+from demo.users import ensure_demo_users
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import pytest
 from django.core.cache import cache
 from wagtail.models import Locale
 
-from cms.demo_users import ensure_demo_users
+from demo.users import ensure_demo_users
 from search.models import LayTerm
 
 pytestmark = pytest.mark.django_db

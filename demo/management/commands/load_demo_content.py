@@ -2,12 +2,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from cms.demo_users import ensure_demo_users
 from cms.editorial.roles import apply_roles
-from conditions import demo as conditions_demo
-from home import demo as home_demo
-from locations import demo as locations_demo
-from search import demo as search_demo
+from demo import loader
+from demo.users import ensure_demo_users
 
 
 class Command(BaseCommand):
@@ -22,11 +19,7 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
-        home = home_demo.load()
-        conditions_demo.load(home)
-        locations_demo.load(home)
-        home_demo.translate_showcase()
-        search_demo.load()
+        loader.load()
         apply_roles()
         if settings.DEBUG or options["demo_users"]:
             logins = ensure_demo_users()

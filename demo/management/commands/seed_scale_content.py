@@ -11,9 +11,9 @@ from django.db import transaction
 from wagtail.models import Locale, Page
 
 from conditions.models import ConditionIndexPage, ConditionPage
+from demo.loader import SHOWCASE_LANGUAGES
 from locations.models import LocationIndexPage, LocationPage
 
-DEMO_LANGUAGES = ["es", "zh-hans", "ar"]
 # (borough, ZIP, latitude, longitude) centres that clinics are spread around.
 PLACES = [
     ("manhattan", "10001", 40.7506, -73.9972),
@@ -35,7 +35,7 @@ class Command(BaseCommand):
         parser.add_argument("--conditions", type=int, default=400)
         parser.add_argument(
             "--languages",
-            default=",".join(DEMO_LANGUAGES),
+            default=",".join(SHOWCASE_LANGUAGES),
             help="Comma-separated language codes to translate into (empty for none).",
         )
 
