@@ -16,6 +16,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page
 
+from cms.caching.dependencies import TREE
 from cms.caching.page_cache import cached_data
 from cms.languages import SOURCE_LANGUAGE, native_name
 
@@ -111,7 +112,7 @@ def landmarks(request, site):
             urls.setdefault((kind, None), url)
         return {"homes": homes, "home_urls": home_urls, "urls": urls}
 
-    return cached_data(request, f"landmarks:{site.pk if site else 0}", load)
+    return cached_data(request, f"landmarks:{site.pk if site else 0}", load, depends_on=(TREE,))
 
 
 def landmark_url(request, kind, fallback):
@@ -146,7 +147,7 @@ def translation_urls(page, request):
     key = f"translations:{_site_id(request)}:{page._meta.label_lower}:{translation_key}"
     memo = getattr(page, "_translation_urls", None)
     if memo is None or memo[0] != key:
-        memo = (key, cached_data(request, key, load))
+        memo = (key, cached_data(request, key, load, depends_on=(TREE,)))
         page._translation_urls = memo
     return memo[1]
 
@@ -211,7 +212,7 @@ def breadcrumb_ancestors(page, request):
     key = f"trail:{_site_id(request)}:{page.pk}"
     memo = getattr(page, "_breadcrumb_ancestors", None)
     if memo is None or memo[0] != key:
-        memo = (key, cached_data(request, key, load))
+        memo = (key, cached_data(request, key, load, depends_on=(TREE,)))
         page._breadcrumb_ancestors = memo
     return memo[1]
 
@@ -222,28 +223,29 @@ def index_url(request, model_label, fallback):
     return landmark_url(request, kind, fallback)
 
 
-def footer_clinics(request=None):
-    """Live clinics in the active language, ordered by name: one query (two while the
-    clinics are not translated into the active language: then the English ones).
+@dataclass(frozen=True)
+class BoroughLink:
+    slug: str
+    name: str
+    url: str
 
-    Only the fields the footer shows (and what a page URL needs) are loaded."""
+
+def footer_boroughs(request=None):
+    """The boroughs that have a live clinic, each linking to its section of the location
+    index: what every page carries stays the same size however many clinics the chain
+    opens. One query, kept until the tree changes (a clinic's borough is a tree field,
+    locations/caching.py)."""
     location_model = apps.get_model("locations", "LocationPage")
-    language = _language()
+    choices = location_model._meta.get_field("borough").choices
 
     def load():
-        field_names = {field.name for field in location_model._meta.get_fields()}
-        wanted = ["title", "street_address", "phone", "neighborhood", "borough"]
-        columns = ["id", "url_path", "path", "depth", "locale_id"]
-        columns += [name for name in wanted if name in field_names]
-        clinics = location_model.objects.live().only(*columns).order_by("title")
-        in_language = list(clinics.filter(locale__language_code=language))
-        if in_language or language == settings.LANGUAGE_CODE:
-            return in_language
-        # Clinic pages not translated into this language yet: a patient still needs the
-        # addresses and phone numbers, so list the source-language pages.
-        return list(clinics.filter(locale__language_code=settings.LANGUAGE_CODE))
+        found = set(location_model.objects.live().values_list("borough", flat=True).distinct())
+        return [slug for slug, _name in choices if slug in found]
 
-    return cached_data(request, f"footer-clinics:{language}", load)
+    slugs = cached_data(request, "footer-boroughs", load, depends_on=(TREE,))
+    index = landmark_url(request, "locations", "") if request is not None else ""
+    names = dict(choices)
+    return [BoroughLink(slug, str(names[slug]), f"{index}#borough-{slug}") for slug in slugs]
 
 
 def language_assistance_url(request):

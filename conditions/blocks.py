@@ -131,6 +131,7 @@ def live_in_locale(pages, locale_id):
     foreign = [page for page in pages if locale_id and page.locale_id != locale_id]
     translations = {}
     if foreign:
+        from cms.caching.dependencies import TREE
         from cms.caching.page_cache import cached_data
 
         keys = sorted({str(page.translation_key) for page in foreign})
@@ -146,7 +147,9 @@ def live_in_locale(pages, locale_id):
         # One query, kept for the content generation: the structured data and the block
         # both ask for the same links.
         digest = hashlib.sha256(",".join(keys).encode()).hexdigest()[:24]
-        translations = cached_data(None, f"live-in-locale:{locale_id}:{digest}", load)
+        translations = cached_data(
+            None, f"live-in-locale:{locale_id}:{digest}", load, depends_on=(TREE,)
+        )
     result = {}
     for original in pages:
         page = original

@@ -125,6 +125,7 @@ class ConditionIndexPage(Page):
         """Body areas in the page's language (falling back to the default language) that
         at least one live condition page here belongs to."""
         from cms.caching.page_cache import cached_data
+        from conditions.caching import CONDITIONS
 
         def load():
             listed = self.conditions() if conditions is None else conditions
@@ -141,7 +142,7 @@ class ConditionIndexPage(Page):
         if conditions is not None:
             return load()
         # Two queries, kept for the content generation (the areas change with content).
-        return cached_data(None, f"body-areas:{self.pk}", load)
+        return cached_data(None, f"body-areas:{self.pk}", load, depends_on=(CONDITIONS,))
 
     def permissions_for_user(self, user):
         """Publishing here needs the clinical reviewers' grant (see cms/roles.py)."""
@@ -408,7 +409,17 @@ class ConditionPage(Page):
         from cms.caching.routing import find_site
 
         site = find_site(request) if request is not None else None
-        return cached_data(request, f"condition-links:{site.pk if site else 0}:{self.pk}", load)
+        key = f"condition-links:{site.pk if site else 0}:{self.pk}"
+        return cached_data(request, key, load, depends_on=self._linked_tags)
+
+    def _linked_tags(self, linked):
+        """The links change with this page, the tree (names, URLs) and the clinics
+        listed (their addresses and phone numbers)."""
+        from cms.caching.dependencies import TREE, page_tag
+
+        tags = {TREE, page_tag(self.translation_key)}
+        tags.update(page_tag(clinic.translation_key) for clinic, _url in linked["clinics"])
+        return tags
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

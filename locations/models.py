@@ -461,13 +461,16 @@ class LocationPage(RoutablePageMixin, Page):
         if not self.pk or getattr(self, "_cluster_related_objects", None):
             self._prefetch_rows()
         else:
+            from cms.caching.dependencies import TREE, page_tag
             from cms.caching.page_cache import cached_data
 
             def load():
                 self._prefetch_rows()
                 return self._prefetched_objects_cache
 
-            rows = cached_data(None, f"location-rows:{self.pk}", load)
+            # Its rows, and the names of the conditions and team it shows (the tree, snippets).
+            tags = (TREE, page_tag(self.translation_key))
+            rows = cached_data(None, f"location-rows:{self.pk}", load, depends_on=tags)
             self._prefetched_objects_cache = {
                 **rows,
                 **getattr(self, "_prefetched_objects_cache", {}),
@@ -605,14 +608,17 @@ def clinics_treating(condition):
     in any language: a page and its translations share a translation_key."""
     from cms.caching.page_cache import cached_data
     from cms.caching.routing import public
+    from locations.caching import CLINIC_CONDITIONS
 
     clinics = public(LocationPage.objects.live()).filter(locale_id=condition.locale_id)
     clinics_list_conditions = cached_data(
         None,
         "clinics-list-conditions",
         lambda: LocationCondition.objects.filter(page__live=True).exists(),
+        depends_on=(CLINIC_CONDITIONS,),
     )
     fields = ["id", "title", "street_address", "phone", "url_path", "path", "depth", "locale_id"]
+    fields.append("translation_key")  # what a condition page's cached links depend on
     clinics = clinics.order_by("title").only(*fields)
     if clinics_list_conditions:
         # One query when some clinic treats it; a second only for the fallback.

@@ -14,10 +14,12 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from cms.caching.dependencies import TREE
 from cms.caching.page_cache import cached_data
 from cms.jsonld import breadcrumb_list
 from cms.security.client_address import client_network
 from locations import geo, hours
+from locations.caching import LOCATIONS
 from locations.forms import AppointmentRequestForm
 from locations.models import SCHEMA_DAYS, WEEKDAYS, LocationPage
 
@@ -101,6 +103,7 @@ def finder_context(request, index_page):
         request,
         f"finder-clinics:{index_page.pk}:{timezone.localdate(now).isoformat()}",
         lambda: list(index_page.clinics()),
+        depends_on=(LOCATIONS,),
     )
     for clinic in clinics:
         clinic.current_status = status_text(clinic.status(now))
@@ -191,6 +194,7 @@ def location_context(request, page):
             .filter(locale_id=page.locale_id)
             .values_list("latitude", "longitude")
         ),
+        depends_on=(TREE,),  # new, moved or closed clinics; coordinates are tree fields
     )
     return {
         "status": schedule.status(now),

@@ -1,4 +1,4 @@
-"""Template tags of the patient-facing design system: the footer's clinic list, the
+"""Template tags of the patient-facing design system: the footer's boroughs, the
 breadcrumb trail, the header's appointment link and the language-assistance link.
 
 Each tag costs at most one query; none renders HTML itself (the partials in
@@ -29,10 +29,10 @@ def phone_display(value):
 
 
 @register.simple_tag(takes_context=True)
-def footer_clinics(context):
-    """Live clinics in the active language, ordered by name (cms.seo.footer_clinics):
+def footer_boroughs(context):
+    """The boroughs with a live clinic, linking to the location index (cms.seo.footer_boroughs):
     one query, none while the data cache holds them."""
-    return seo.footer_clinics(context.get("request"))
+    return seo.footer_boroughs(context.get("request"))
 
 
 @register.simple_tag(takes_context=True)
