@@ -100,6 +100,24 @@ def reads_of(page):
     return tags
 
 
+def readers_of(tags):
+    """The page models whose pages depend on any of `tags` beside their own tag."""
+    from django.apps import apps
+    from wagtail.models import Page
+
+    found = set()
+    for model in apps.get_models():
+        if not issubclass(model, Page) or model is Page:
+            continue
+        declared = _page_reads.get(model)
+        if declared is None:
+            if CONTENT in tags:
+                found.add(model)
+        elif set(declared) & set(tags):
+            found.add(model)
+    return found
+
+
 def _cache():
     return caches[settings.PAGE_CACHE_ALIAS]
 

@@ -278,8 +278,11 @@ def connect_invalidation():
     from wagtail import hooks
     from wagtail.signals import post_page_move
 
+    from cms.caching import frontend
+
     pre_save.connect(_remember_tree_fields, dispatch_uid="page-cache-before")
     post_save.connect(_on_save, dispatch_uid="page-cache-save")
     post_delete.connect(_on_delete, dispatch_uid="page-cache-delete")
     post_page_move.connect(_on_page_moved, dispatch_uid="page-cache-move")
     hooks.register("before_serve_page", _declare_page)
+    frontend.connect()  # a CDN in front is purged by the same dependencies

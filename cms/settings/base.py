@@ -431,8 +431,8 @@ if AWS_STORAGE_BUCKET_NAME:
         _MEDIA_ORIGIN = f"https://{AWS_STORAGE_BUCKET_NAME}.s3{_region}.amazonaws.com"
     CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(_MEDIA_ORIGIN)
 
-# A CDN in front of the site: publishing purges the pages' URLs through Wagtail's
-# frontend cache app, which is installed only when a backend is named.
+# A CDN in front of the site: a change purges the URLs whose copies it makes stale, in
+# every language, through the frontend cache app's backends (cms/caching/frontend.py).
 FRONTEND_CACHE_BACKEND = os.environ.get("FRONTEND_CACHE_BACKEND", "").strip().lower()
 _FRONTEND_CACHE_BACKENDS = {
     "cloudflare": lambda: {
@@ -454,7 +454,4 @@ if FRONTEND_CACHE_BACKEND:
         raise ValueError(
             f"FRONTEND_CACHE_BACKEND must be one of {', '.join(_FRONTEND_CACHE_BACKENDS)}"
         )
-    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
     WAGTAILFRONTENDCACHE = {"default": _FRONTEND_CACHE_BACKENDS[FRONTEND_CACHE_BACKEND]()}
-    # Translations share the page's URLs per language; purge them with the page.
-    WAGTAILFRONTENDCACHE_LANGUAGES = [code for code, _name in LANGUAGES]
