@@ -145,10 +145,16 @@ def translation_urls(page, request):
         }
 
     key = f"translations:{_site_id(request)}:{page._meta.label_lower}:{translation_key}"
-    memo = getattr(page, "_translation_urls", None)
+    return _kept_on_page(page, "_translation_urls", request, key, load)
+
+
+def _kept_on_page(page, attr, request, key, load):
+    """`load()` from the data cache (kept until the tree changes), remembered on the
+    page object too, so a page asking twice in one request reads the cache once."""
+    memo = getattr(page, attr, None)
     if memo is None or memo[0] != key:
         memo = (key, cached_data(request, key, load, depends_on=(TREE,)))
-        page._translation_urls = memo
+        setattr(page, attr, memo)
     return memo[1]
 
 
@@ -210,11 +216,7 @@ def breadcrumb_ancestors(page, request):
         ]
 
     key = f"trail:{_site_id(request)}:{page.pk}"
-    memo = getattr(page, "_breadcrumb_ancestors", None)
-    if memo is None or memo[0] != key:
-        memo = (key, cached_data(request, key, load, depends_on=(TREE,)))
-        page._breadcrumb_ancestors = memo
-    return memo[1]
+    return _kept_on_page(page, "_breadcrumb_ancestors", request, key, load)
 
 
 def index_url(request, model_label, fallback):
