@@ -127,6 +127,13 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Threaded workers (gunicorn.conf.py) write from several threads at once (search
+    # counts, appointment requests): take the write lock when a transaction starts and
+    # wait for it, instead of failing with "database is locked" on an upgrade.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # REDIS_URL switches the cache to Redis (shared by every app server); otherwise
