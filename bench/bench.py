@@ -5,6 +5,11 @@ ceiling. Prints one table and writes it to bench/results/.
 
     make bench                      # PostgreSQL with seed_scale_content, then SQLite
     python bench/bench.py --database sqlite --no-scale
+    python bench/bench.py --database sqlite --modes cold --site-dir /tmp/scale-site
+                                    # scale content kept in (and reused from) a directory
+
+In the cold run, a burst of searches (slow requests) is followed at once by the
+condition page, which must keep its rate: one slow request type never starves the rest.
 """
 
 import argparse
@@ -35,6 +40,7 @@ HTTPS = {"X-Forwarded-Proto": "https"}
 PAGES = [
     ("home", "/"),
     ("condition index", "/conditions/"),
+    ("condition index, one area", None),  # found from the index's body-area filter
     ("condition page", "/conditions/neck-spasms/"),
     ("location index", "/locations/"),
     ("finder ?zip=", "/locations/?zip=10001"),
@@ -117,20 +123,45 @@ def find_urls(base):
     match = re.search(rb'class="site-footer__assistance" href="(/[^"]*)"', body)
     urls["language assistance"] = match.group(1).decode() if match else "/"
     _status, body = fetch(base + "/conditions/", HTTPS)
+    match = re.search(rb'href="(/[^"]*\?area=[^"&]+)"', body)
+    urls["condition index, one area"] = match.group(1).decode() if match else "/conditions/"
     static = re.search(rb'href="(/static/css/[^"]+\.css)"', body).group(1).decode()
     return urls, static
 
 
+def search_burst(base, urls, seconds):
+    """Rows for the condition page while searches (the slowest request) saturate the
+    server, and right after: with threads the pages keep flowing."""
+    page = base + urls["condition page"]
+    burst = subprocess.Popen(  # noqa: S603 - wrk with fixed arguments
+        ["wrk", "-t2", "-c16", f"-d{seconds}s", "--timeout=10s", "-H", "X-Forwarded-Proto: https"]  # noqa: S607
+        + [base + urls["search"]],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    during = wrk(page, seconds)
+    burst.communicate()
+    after = wrk(page, seconds)
+    return [("condition page during a search burst", during), ("condition page after it", after)]
+
+
 def run(args):
     ensure_wrk()
-    tmp = Path(tempfile.mkdtemp(prefix="cms-bench-"))
+    tmp = Path(args.site_dir or tempfile.mkdtemp(prefix="cms-bench-"))
+    tmp.mkdir(parents=True, exist_ok=True)
+    if args.site_dir and args.database != "sqlite":
+        sys.exit("--site-dir keeps an SQLite site only")
     rows = []
     with ExitStack() as stack:
         if args.database == "sqlite":
             os.environ.pop("DATABASE_URL", None)
         elif not os.environ.get("DATABASE_URL", "").startswith("postgres"):
             sys.exit("--database postgres needs DATABASE_URL (make bench starts a cluster)")
-        database_url = stack.enter_context(scratch_database(tmp))
+        ready = tmp / "site-ready"
+        if args.site_dir:
+            database_url = f"sqlite:///{tmp / 'site.sqlite3'}"
+        else:
+            database_url = stack.enter_context(scratch_database(tmp))
         env = production_env(
             tmp,
             database_url,
@@ -139,19 +170,22 @@ def run(args):
             GUNICORN_ACCESS_LOG="",
         )
         started = time.monotonic()
-        if args.from_sqlite:  # a copy of a site already built (migrated, content loaded)
-            shutil.copy(args.from_sqlite, database_url.removeprefix("sqlite:///"))
-            for command in (["migrate", "--noinput"], ["collectstatic", "--noinput"]):
-                assert run_manage(*command, env=env, timeout=600).returncode == 0, command
-        else:
+        if not ready.exists():
             prepare_site(env)
-        if args.scale and not args.from_sqlite:
-            result = run_manage("seed_scale_content", env=env, timeout=3600)
-            assert result.returncode == 0, result.stderr
-            print(result.stdout.strip())
+            if args.scale:
+                result = run_manage("seed_scale_content", env=env, timeout=3600)
+                assert result.returncode == 0, result.stderr
+                print(result.stdout.strip())
+            if args.site_dir:
+                ready.write_text("scale\n" if args.scale else "demo\n")
+        else:
+            for command in (["migrate", "--noinput"], ["collectstatic", "--noinput"]):
+                result = run_manage(*command, env=env, timeout=600)
+                assert result.returncode == 0, result.stderr
         print(f"content ready in {time.monotonic() - started:.0f}s")
         memory = None
-        for mode, cache_seconds in (("cold", "0"), ("warm", "600")):
+        modes = [(mode, seconds) for mode, seconds in (("cold", "0"), ("warm", "600"))]
+        for mode, cache_seconds in [m for m in modes if m[0] in args.modes]:
             server_env = {**env, "PAGE_CACHE_SECONDS": cache_seconds}
             with gunicorn(server_env, tmp / f"gunicorn-{mode}.log", workers=2) as base:
                 urls, static = find_urls(base)
@@ -163,8 +197,9 @@ def run(args):
                     fetch(base + path, HTTPS, timeout=60)  # prime: renditions, caches, connections
                     figures = wrk(base + path, args.seconds)
                     rows.append((mode, name, path, figures, ceiling))
-                if mode == "cold" and (not args.only or "search burst" in args.only):
-                    rows += search_burst_rows(base, urls, ceiling, args.seconds)
+                if mode == "cold":
+                    for name, figures in search_burst(base, urls, args.seconds):
+                        rows.append((mode, name, urls["condition page"], figures, ceiling))
                 if mode == "cold" and args.memory:
                     memory = measure_memory(base, urls["condition page"])
             errors = [
@@ -180,28 +215,6 @@ def run(args):
     out.parent.mkdir(exist_ok=True)
     out.write_text(report)
     print(f"written to {out.relative_to(ROOT)}")
-
-
-def search_burst_rows(base, urls, ceiling, seconds):
-    """Search: one slow request type must not starve the rest. The condition page is
-    measured while 8 connections search (wrk in parallel), then right after."""
-    import threading
-
-    burst = {}
-    searching = threading.Thread(
-        target=lambda: burst.update(wrk(base + urls["search"], seconds + 2)), daemon=True
-    )
-    searching.start()
-    time.sleep(1)
-    during = wrk(base + urls["condition page"], seconds)
-    searching.join()
-    after = wrk(base + urls["condition page"], seconds)
-    print(f"search burst {burst}; condition page during {during}, after {after}", flush=True)
-    return [
-        ("cold", "search burst (8 connections)", urls["search"], burst, ceiling),
-        ("cold", "condition page during the burst", urls["condition page"], during, ceiling),
-        ("cold", "condition page right after it", urls["condition page"], after, ceiling),
-    ]
 
 
 def measure_memory(base, path):
@@ -222,7 +235,8 @@ def render(rows, memory, args):
         f"# Benchmark, {datetime.datetime.now():%Y-%m-%d %H:%M}, {args.database}"
         + (", scale content" if args.scale else ", demo content"),
         "",
-        "gunicorn, production settings, 2 workers; wrk -t2 -c8, "
+        "gunicorn, production settings, 2 workers (gunicorn.conf.py's worker class and threads);"
+        " wrk -t2 -c8, "
         f"{args.seconds}s a row. Ratios are to the static file in the same server run.",
         "",
         "| cache | page | req/s | ratio | p50 ms | p99 ms | non-2xx |",
@@ -253,18 +267,13 @@ def main():
     parser.add_argument("--seconds", type=int, default=int(os.environ.get("BENCH_SECONDS", 10)))
     parser.add_argument("--no-scale", dest="scale", action="store_false")
     parser.add_argument("--no-memory", dest="memory", action="store_false")
+    parser.add_argument("--modes", type=lambda text: text.split(","), default=["cold", "warm"])
+    parser.add_argument("--site-dir", help="keep the prepared SQLite site here and reuse it")
     parser.add_argument(
         "--only",
         nargs="*",
         metavar="NAME",
-        help="measure only the pages whose name contains one of these ('search burst' "
-        "for the burst rows); the static file always",
-    )
-    parser.add_argument(
-        "--from-sqlite",
-        metavar="FILE",
-        help="start from a copy of this SQLite database (e.g. with the scale content "
-        "seeded once) instead of building the content",
+        help="measure only the pages whose name contains one of these; the static file always",
     )
     run(parser.parse_args())
 

@@ -3,6 +3,7 @@ underlying conditions block, their structured data), in the reader's language.""
 
 import hashlib
 
+from cms.caching.dependencies import TREE
 from cms.caching.page_cache import cached_data
 from cms.i18n.in_locale import in_locale
 
@@ -38,7 +39,9 @@ def live_in_locale(pages, locale_id):
         # One query, kept for the content generation: the structured data and the block
         # both ask for the same links.
         digest = hashlib.sha256(",".join(keys).encode()).hexdigest()[:24]
-        translations = cached_data(None, f"live-in-locale:{locale_id}:{digest}", load)
+        translations = cached_data(
+            None, f"live-in-locale:{locale_id}:{digest}", load, depends_on=(TREE,)
+        )
     result = {}
     for original in pages:
         page = original

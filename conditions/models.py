@@ -23,7 +23,9 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.caching.dependencies import TREE, page_tag
 from cms.caching.page_cache import cached_data
+from cms.caching.routing import find_site, public
 from cms.editorial.permission_testers import (
     ConditionIndexPermissionTester,
     ConditionPagePermissionTester,
@@ -31,6 +33,7 @@ from cms.editorial.permission_testers import (
 from cms.i18n.in_locale import in_locale
 from conditions import jsonld
 from conditions.blocks import ConditionStreamBlock
+from conditions.caching import CONDITIONS
 from conditions.forms import ConditionPageForm
 from conditions.links import LINK_FIELDS, live_in_locale
 from search.analysis.fields import analysed
@@ -103,10 +106,6 @@ class ConditionIndexPage(Page):
 
     def conditions(self):
         """Live condition pages beneath this index, alphabetically by their name."""
-        # Not at the top: cms.caching.routing imports wagtail.views, which needs every model
-        # loaded (load order, not a cycle).
-        from cms.caching.routing import public
-
         return (
             public(ConditionPage.objects.child_of(self).live())
             .select_related("body_area")
@@ -135,7 +134,7 @@ class ConditionIndexPage(Page):
         if conditions is not None:
             return load()
         # Two queries, kept for the content generation (the areas change with content).
-        return cached_data(None, f"body-areas:{self.pk}", load)
+        return cached_data(None, f"body-areas:{self.pk}", load, depends_on=(CONDITIONS,))
 
     def permissions_for_user(self, user):
         """Publishing here needs the clinical reviewers' grant (docs/roles.md)."""
@@ -384,12 +383,16 @@ class ConditionPage(Page):
 
         if not self.pk or getattr(self, "_cluster_related_objects", None):
             return load()
-        # Not at the top: cms.caching.routing imports wagtail.views, which needs every model
-        # loaded (load order, not a cycle).
-        from cms.caching.routing import find_site
-
         site = find_site(request) if request is not None else None
-        return cached_data(request, f"condition-links:{site.pk if site else 0}:{self.pk}", load)
+        key = f"condition-links:{site.pk if site else 0}:{self.pk}"
+        return cached_data(request, key, load, depends_on=self._linked_tags)
+
+    def _linked_tags(self, linked):
+        """The links change with this page, the tree (names, URLs) and the clinics
+        listed (their addresses and phone numbers)."""
+        tags = {TREE, page_tag(self.translation_key)}
+        tags.update(page_tag(clinic.translation_key) for clinic, _url in linked["clinics"])
+        return tags
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -26,6 +26,7 @@ from wagtail_localize.fields import SynchronizedField, get_translatable_fields
 from wagtail_localize.models import MissingTranslationError, Translation, TranslationSource
 
 from cms.caching import page_cache
+from cms.caching.dependencies import page_tag
 from localization.models import OutdatedTranslation
 
 logger = logging.getLogger(__name__)
@@ -165,9 +166,11 @@ def notify_translators(row_ids):
             logger.exception("Could not email translators about page %s", page.pk)
 
 
-def on_row_changed(sender, **kwargs):
-    """The patient notice comes from the row: a new or removed row means new pages."""
-    page_cache.invalidate_all()
+def on_row_changed(sender, instance, **kwargs):
+    """The patient notice comes from the row: a new or removed row means new pages
+    (the page and its translations share the tag)."""
+    key = Page.objects.filter(pk=instance.page_id).values_list("translation_key", flat=True)
+    page_cache.invalidate(*(page_tag(found) for found in key))
 
 
 def connect():

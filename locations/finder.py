@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from cms.caching.page_cache import cached_data
 from cms.seo.jsonld import breadcrumb_list
 from locations import geo
+from locations.caching import LOCATIONS
 from locations.hours import hours_data, status_messages, status_text
 
 FAR_MILES = 50
@@ -21,6 +22,7 @@ def finder_context(request, index_page):
         request,
         f"finder-clinics:{index_page.pk}:{timezone.localdate(now).isoformat()}",
         lambda: list(index_page.clinics()),
+        depends_on=(LOCATIONS,),
     )
     for clinic in clinics:
         clinic.current_status = status_text(clinic.status(now))

@@ -2,6 +2,7 @@
 borough names, the other clinics as dots and this one as a marker. No tiles, no
 third-party request."""
 
+from cms.caching.dependencies import TREE
 from cms.caching.page_cache import cached_data
 from locations import geo
 
@@ -38,6 +39,7 @@ def other_clinics(request, page):
             .filter(locale_id=page.locale_id)
             .values_list("latitude", "longitude")
         ),
+        depends_on=(TREE,),  # new, moved or closed clinics; coordinates are tree fields
     )
 
 

@@ -25,12 +25,15 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import BaseStreamBlock
+from cms.caching.dependencies import TREE, page_tag
 from cms.caching.page_cache import cached_data
+from cms.caching.routing import public
 from cms.i18n.in_locale import in_locale
 from cms.seo.jsonld import breadcrumb_list
 from locations import api, geo, hours, jsonld, phone, subway
 from locations.appointments.models import AppointmentRequest
 from locations.appointments.routes import AppointmentRoutes
+from locations.caching import CLINIC_CONDITIONS
 from locations.finder import finder_context
 from locations.hours import WEEKDAYS
 from locations.locator import locator, other_clinics
@@ -70,10 +73,6 @@ class LocationIndexPage(Page):
     max_count_per_parent = 1
 
     def clinics(self):
-        # Not at the top: cms.caching.routing imports wagtail.views, which needs every model
-        # loaded (load order, not a cycle).
-        from cms.caching.routing import public
-
         return (
             public(LocationPage.objects.child_of(self).live())
             .order_by("title")
@@ -382,7 +381,9 @@ class LocationPage(AppointmentRoutes, Page):
                 self._prefetch_rows()
                 return self._prefetched_objects_cache
 
-            rows = cached_data(None, f"location-rows:{self.pk}", load)
+            # Its rows, and the names of the conditions and team it shows (the tree, snippets).
+            tags = (TREE, page_tag(self.translation_key))
+            rows = cached_data(None, f"location-rows:{self.pk}", load, depends_on=tags)
             self._prefetched_objects_cache = {
                 **rows,
                 **getattr(self, "_prefetched_objects_cache", {}),
@@ -530,17 +531,15 @@ def clinics_treating(condition):
     until clinics say which conditions they treat, or when none lists this one (so a
     condition page's "Our Locations" is never empty). A clinic may list the condition
     in any language: a page and its translations share a translation_key."""
-    # Not at the top: cms.caching.routing imports wagtail.views, which needs every model
-    # loaded (load order, not a cycle).
-    from cms.caching.routing import public
-
     clinics = public(LocationPage.objects.live()).filter(locale_id=condition.locale_id)
     clinics_list_conditions = cached_data(
         None,
         "clinics-list-conditions",
         lambda: LocationCondition.objects.filter(page__live=True).exists(),
+        depends_on=(CLINIC_CONDITIONS,),
     )
     fields = ["id", "title", "street_address", "phone", "url_path", "path", "depth", "locale_id"]
+    fields.append("translation_key")  # what a condition page's cached links depend on
     clinics = clinics.order_by("title").only(*fields)
     if clinics_list_conditions:
         # One query when some clinic treats it; a second only for the fallback.

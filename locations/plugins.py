@@ -11,9 +11,6 @@ from locations.models import (
     upcoming_exceptions_prefetch,
 )
 
-# What templates/includes/footer.html shows of each clinic.
-FOOTER_FIELDS = ["title", "street_address", "phone", "neighborhood", "borough"]
-
 
 def clinic_images(page):
     """The body's images, the photos (the first also for sharing and the clinic's
@@ -45,6 +42,6 @@ def register():
     )
     roles.register_snippet(Insurance)
     navigation.register_landmark("locations", LocationIndexPage)
-    navigation.register_footer_clinics(LocationPage, FOOTER_FIELDS)
+    navigation.register_footer_clinics(LocationPage, "borough")
     renditions.register_page_images(LocationPage, clinic_images)
     register_page_queryset(LocationPage, clinic_api_queryset)

@@ -1,11 +1,12 @@
 """A full-page cache for anonymous GET requests that is never stale.
 
-Every cached page is stored under the site's current *content generation*. Any
-change to what a page can show (a page published, unpublished, moved or deleted,
-a translation published by wagtail-localize, a snippet, an image or the site
-settings saved) bumps the generation, so the next request renders afresh. The
-generation lives in the configured cache, so with Redis every app server sees a
-bump at once. Coarse but simple and safe: content changes are rare next to reads.
+Every cached page records what it was built from: the dependency tags of the page
+itself and of every piece of shared data it used, with their versions
+(cms/caching/dependencies.py). A change to content (a page published, unpublished,
+moved or deleted, a translation published by wagtail-localize, a snippet, an image or
+the site settings saved) bumps the tags it touches, and a page whose recorded version
+of any tag is no longer current is rendered afresh. Versions live in the configured
+cache, so with Redis every app server sees a bump at once.
 
 Responses that differ per visitor are never stored: anything for a visitor with a
 session or messages cookie, anything that set a cookie or used a CSRF token, and
@@ -17,12 +18,12 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.http import HttpResponse
 
-GENERATION_KEY = "page-cache:generation"
-_MISSING = object()
+from cms.caching import dependencies
+from cms.caching.dependencies import CONTENT, SITE, TREE
+
 # Headers a cached response keeps; everything else is recomputed or irrelevant.
 _KEEP_HEADERS = {
     "content-type",
@@ -42,68 +43,64 @@ def _cache():
     return caches[settings.PAGE_CACHE_ALIAS]
 
 
-def current_generation():
-    cache = _cache()
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        generation = cache.get(GENERATION_KEY) or 1
-    return generation
-
-
-def _bump():
-    cache = _cache()
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # not set yet (or evicted): any new value retires old keys
-        cache.set(GENERATION_KEY, 2, timeout=None)
-
-
 def invalidate_all(**_kwargs):
-    """Start a new content generation: every cached page is stale from now on.
-
-    Bumped at once and again when the surrounding transaction commits: a request that
-    read the first new generation before the commit may have stored what it saw of
-    the old rows under it; the second bump retires that too."""
-    _bump()
-    transaction.on_commit(_bump)
+    """Drop every cached page and every piece of shared data (a site-wide change)."""
+    dependencies.bump({SITE})
 
 
-def generation_for(request):
-    """The content generation, read once per request (one cache read, not one per use)."""
-    if request is None:
-        return current_generation()
-    generation = getattr(request, "_content_generation", None)
-    if generation is None:
-        generation = request._content_generation = current_generation()
-    return generation
+def invalidate(*tags):
+    """Drop what depends on `tags` (see cms/caching/dependencies.py)."""
+    dependencies.bump(set(tags))
 
 
-def cached_data(request, name, compute, keep=None):
-    """`compute()`, kept in the cache for the current content generation under `name`
-    (only when `keep(value)` says so, if given).
+def cached_data(request, name, compute, keep=None, depends_on=None):
+    """`compute()`, kept in the cache under `name` until one of the tags it depends on
+    changes (only when `keep(value)` says so, if given).
 
-    For data derived from content that many pages share (the footer's clinics, the
-    site's languages, index URLs, a page's translations): it is invalidated exactly
-    like the page cache, so it is never stale. `PAGE_DATA_CACHE = False` turns it off
-    (the test settings do, because the suite rolls the database back between tests
-    without telling the cache)."""
+    For data derived from content that many pages share (the footer, the site's
+    languages, index URLs, a page's translations). `depends_on` names its tags, or is a
+    function of the value returning them (for data whose sources are known only once
+    computed, e.g. the clinics a condition page lists); without it the data depends on
+    every change. The site-wide tag is always included. The tags also go into the
+    current response's dependencies, so a cached page drops with the data it showed.
+    `PAGE_DATA_CACHE = False` turns the cache off (the test settings do, because the
+    suite rolls the database back between tests without telling the cache)."""
+    dynamic = callable(depends_on)
+    tags = {SITE}
+    if depends_on is None:
+        tags.add(CONTENT)
+    elif not dynamic:
+        tags.update(depends_on)
     if not settings.PAGE_DATA_CACHE:
-        return compute()
-    key = f"page-data:{generation_for(request)}:{name}"
-    cache = _cache()
-    value = cache.get(key, _MISSING)
-    if value is _MISSING:
         value = compute()
-        if keep is None or keep(value):
-            cache.set(key, value, settings.PAGE_DATA_CACHE_SECONDS)
+        dependencies.record(tags | (set(depends_on(value)) if dynamic else set()))
+        return value
+    key = f"page-data:{name}"
+    cache = _cache()
+    stored = cache.get(key)
+    if stored is not None:
+        versions, value = stored
+        if dependencies.still_current(versions):
+            dependencies.record(versions)
+            return value
+    # Read before computing: a change landing meanwhile leaves the entry recorded with
+    # an old version (for tags known only afterwards, the `content` check below).
+    before = dependencies.read_versions(tags | {CONTENT})
+    value = compute()
+    if dynamic:
+        tags |= set(depends_on(value))
+    versions = dependencies.read_versions(tags)
+    dependencies.record(versions)
+    if keep is None or keep(value):
+        if not dynamic or not dependencies.changed_since({CONTENT: before[CONTENT]}):
+            cache.set(key, (versions, value), settings.PAGE_DATA_CACHE_SECONDS)
     return value
 
 
-def _key(request, generation):
+def _key(request):
     url = request.get_host() + request.get_full_path()
     digest = hashlib.sha256(url.encode()).hexdigest()
-    return f"page-cache:{generation}:{digest}"
+    return f"page-cache:{digest}"
 
 
 def _is_anonymous_visit(request):
@@ -131,25 +128,48 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        state, token = dependencies.start_request()
+        try:
+            return self._serve(request, state)
+        finally:
+            dependencies.end_request(token)
+
+    def _serve(self, request, state):
         timeout = settings.PAGE_CACHE_SECONDS
         anonymous = _is_anonymous_visit(request)
         key = None
         if timeout and anonymous:
-            key = _key(request, current_generation())
+            key = _key(request)
             stored = _cache().get(key)
             if stored is not None:
-                return self._rebuild(stored, request)
+                versions, frozen = stored
+                if dependencies.still_current(versions):
+                    return self._rebuild(frozen, request)
+        started = dict(state.versions)
 
         response = self.get_response(request)
 
         if anonymous and _is_shareable(request, response):
             response.headers.setdefault("Cache-Control", settings.PUBLIC_CACHE_CONTROL)
             if key is not None:
-                _cache().set(key, self._freeze(response), timeout)
+                self._store(key, response, state, started[CONTENT], timeout)
                 response["X-Page-Cache"] = "miss"
         else:
             response.headers.setdefault("Cache-Control", "private, no-store")
         return response
+
+    def _store(self, key, response, state, content_version, timeout):
+        """Keep the response with the versions of everything it showed: the site, the
+        tree, what the view declared and the shared data it read (a view that declared
+        nothing depends on every change). Not kept when any change landed while it was
+        rendered: some of its versions were read after the rows."""
+        tags = {SITE, TREE} | state.depends_on
+        if not state.declared:
+            tags.add(CONTENT)
+        versions = dependencies.read_versions(tags)
+        if dependencies.changed_since({CONTENT: content_version}):
+            return
+        _cache().set(key, (versions, self._freeze(response)), timeout)
 
     @staticmethod
     def _freeze(response):
@@ -179,6 +199,7 @@ def content_models():
     models = {Site, Locale, PageViewRestriction, get_image_model()}
     models.update(get_snippet_models(), settings_registry)
     models.update(m for m in apps.get_models() if issubclass(m, Page))
+    models.update(m for m in apps.get_models() if dependencies.is_registered(m))
     excluded = {label.lower() for label in settings.PAGE_CACHE_IGNORED_MODELS}
     return {m for m in models if m._meta.label_lower not in excluded}
 
@@ -188,16 +209,80 @@ def _content_model_set():
     return frozenset(content_models())
 
 
-def _invalidate_on_content_change(sender, **_kwargs):
+def _is_page(model):
+    from wagtail.models import Page
+
+    return issubclass(model, Page)
+
+
+def _tree_fields(model):
+    names = dependencies.TREE_FIELDS + dependencies.extra_tree_fields(model)
+    return [name for name in names if any(f.attname == name for f in model._meta.concrete_fields)]
+
+
+def _remember_tree_fields(sender, instance, **_kwargs):
+    """Before a page is saved: its fields that other pages show (title, URL, live...)."""
+    if sender not in _content_model_set() or not _is_page(sender) or instance.pk is None:
+        return
+    names = _tree_fields(sender)
+    instance._tree_before = sender._base_manager.filter(pk=instance.pk).values(*names).first()
+
+
+def _touched(sender, instance, event):
+    """The tags a save or delete of `instance` touches.
+
+    A page: itself and its translations, plus the whole tree when it is new, deleted,
+    or changed a field other pages show (title, slug, URL, live, menus, what its type
+    adds). Registered models: what their app declared. Anything else that can show on
+    a page (site settings, sites, locales, view restrictions, images, snippets no app
+    declared) is site-wide: it drops everything."""
+    tags = dependencies.registered_touches(instance, event)
+    if _is_page(sender):
+        tags.add(dependencies.page_tag(instance.translation_key))
+        before = getattr(instance, "_tree_before", None)
+        if event != "saved" or before is None:
+            tags.add(TREE)
+        elif any(getattr(instance, name) != value for name, value in before.items()):
+            tags.add(TREE)
+        instance._tree_before = None
+    elif not dependencies.is_registered(sender):
+        tags.add(SITE)
+    return tags
+
+
+def _on_save(sender, instance, created=False, raw=False, **_kwargs):
     if sender in _content_model_set():
-        invalidate_all()
+        dependencies.bump(_touched(sender, instance, "created" if created else "saved"))
+
+
+def _on_delete(sender, instance, **_kwargs):
+    if sender in _content_model_set():
+        dependencies.bump(_touched(sender, instance, "deleted"))
+
+
+def _on_page_moved(sender, **_kwargs):
+    dependencies.bump({TREE})
+
+
+def _declare_page(page, request, *args, **kwargs):
+    """A served page depends on itself, its translations and what its type declares."""
+    dependencies.declare(*dependencies.reads_of(page))
 
 
 def connect_invalidation():
-    """Bump the generation whenever content is saved or deleted. Page publishing,
+    """Bump the touched tags whenever content is saved or deleted. Page publishing,
     unpublishing, moving and deleting (including wagtail-localize publishing a
     translation, and `publish_scheduled`) all save or delete the page row; orderable
     rows such as opening hours are saved with their page. The receivers listen to
     every model and filter, because snippets register only once all apps are ready."""
-    post_save.connect(_invalidate_on_content_change, dispatch_uid="page-cache-save")
-    post_delete.connect(_invalidate_on_content_change, dispatch_uid="page-cache-delete")
+    from wagtail import hooks
+    from wagtail.signals import post_page_move
+
+    from cms.caching import frontend
+
+    pre_save.connect(_remember_tree_fields, dispatch_uid="page-cache-before")
+    post_save.connect(_on_save, dispatch_uid="page-cache-save")
+    post_delete.connect(_on_delete, dispatch_uid="page-cache-delete")
+    post_page_move.connect(_on_page_moved, dispatch_uid="page-cache-move")
+    hooks.register("before_serve_page", _declare_page)
+    frontend.connect()  # a CDN in front is purged by the same dependencies

@@ -4,9 +4,9 @@ Wagtail finds a page by loading the site, the active locale, the localized home
 page and every page on the way down (a query each, plus one more for each page's
 specific model), then the view restrictions of the page and its ancestors: about
 ten queries before a page starts rendering. This middleware gives Wagtail the same
-answers from the data cache (`cms.caching.page_cache.cached_data`, kept per content
-generation and so never stale): the site, its settings, and which page a URL path
-leads to. A request then costs one query for the page itself.
+answers from the data cache (`cms.caching.page_cache.cached_data`, dropped whenever
+the site or the page tree changes, and so never stale): the site, its settings, and
+which page a URL path leads to. A request then costs one query for the page itself.
 
 Wagtail reads what is primed here from the request (`request._wagtail_site`,
 `request._wagtail_route_for_request`, the settings' per-request attribute); whatever
@@ -22,11 +22,12 @@ from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.http.request import split_domain_port
 from django.utils.translation import get_language
-from wagtail import views as wagtail_views
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, PageViewRestriction, Site
 
+from cms.caching.dependencies import TREE
 from cms.caching.page_cache import cached_data
+from cms.seo.navigation import landmarks
 
 MAX_COMPONENTS = 12
 
@@ -38,7 +39,9 @@ def find_site(request):
     hostname = split_domain_port(request._get_raw_host())[0]
     port = request.get_port()
     digest = hashlib.sha256(f"{hostname}:{port}".encode()).hexdigest()[:24]
-    site = cached_data(request, f"site:{digest}", lambda: Site._find_for_request(request))
+    site = cached_data(
+        request, f"site:{digest}", lambda: Site._find_for_request(request), depends_on=()
+    )
     request._wagtail_site = site
     return site
 
@@ -59,14 +62,14 @@ def prime_site_settings(request, site):
             prefetch_related_objects([image], "renditions")
         return site_settings
 
-    site_settings = cached_data(request, f"site-settings:{site.pk}", load)
+    site_settings = cached_data(request, f"site-settings:{site.pk}", load, depends_on=())
     site_settings._request = request
     setattr(request, attr, site_settings)
 
 
 def site_facts(request=None):
     """The site's locales [(pk, language code)] and whether any page has a view
-    restriction, in one query kept for the content generation."""
+    restriction, in one query kept until a site-wide change."""
 
     def load():
         from django.db.models import Exists
@@ -80,7 +83,7 @@ def site_facts(request=None):
         restricted = rows[0][2] if rows else PageViewRestriction.objects.exists()
         return {"locales": [(pk, code) for pk, code, _r in rows], "restricted": restricted}
 
-    return cached_data(request, "site-facts", load)
+    return cached_data(request, "site-facts", load, depends_on=())
 
 
 def view_restrictions_exist(request=None):
@@ -96,9 +99,8 @@ def public(queryset, request=None):
 
 def site_homes(request, site):
     """{language code: (id, path, depth, url_path, live)} of the site's home page and its
-    translations (from cms.seo.landmarks, one query for all the site's landmarks)."""
-    from cms.seo import landmarks
-
+    translations (from cms.seo.navigation.landmarks, one query for all the site's
+    landmarks)."""
     return landmarks(request, site)["homes"]
 
 
@@ -180,6 +182,7 @@ def route(request, path):
         key,
         lambda: _resolve(home, components),
         keep=lambda found: found is not None and found[2] == len(components),
+        depends_on=(TREE,),
     )
     if target is None:
         return False
@@ -203,6 +206,11 @@ class PageRoutingMiddleware:
     Sits after LocaleMiddleware (the route depends on the active language)."""
 
     def __init__(self, get_response):
+        # deferred: wagtail.views needs every model loaded, and page models import this
+        # module while they load.
+        from wagtail import views as wagtail_views
+
+        self.serve_view = wagtail_views.serve
         self.get_response = get_response
 
     def __call__(self, request):
@@ -213,7 +221,7 @@ class PageRoutingMiddleware:
             return None
         site = find_site(request)
         prime_site_settings(request, site)
-        if view_func is wagtail_views.serve:
+        if view_func is self.serve_view:
             path = view_kwargs.get("path", view_args[0] if view_args else None)
             if path is not None:
                 route(request, path)

@@ -14,18 +14,11 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page
 
+from cms.caching.dependencies import TREE
 from cms.caching.page_cache import cached_data
+from cms.caching.routing import find_site, site_facts
 from cms.i18n.languages import SOURCE_LANGUAGE, native_name
 from cms.seo.navigation import landmarks, language
-
-
-def find_site(request):
-    """The request's site, from the data cache (cms.caching.routing.find_site)."""
-    # deferred: cms.caching.routing imports wagtail.views, which needs the models loaded, and
-    # this module is imported while they load (a page model's JSON-LD uses it).
-    from cms.caching.routing import find_site
-
-    return find_site(request)
 
 
 @dataclass(frozen=True)
@@ -46,8 +39,6 @@ def _site_id(request):
 
 def site_locales(request=None):
     """(pk, language code) of every locale, in creation order (cms.caching.routing.site_facts)."""
-    from cms.caching.routing import site_facts  # deferred: as in find_site
-
     return site_facts(request)["locales"]
 
 
@@ -78,10 +69,16 @@ def translation_urls(page, request):
         }
 
     key = f"translations:{_site_id(request)}:{page._meta.label_lower}:{translation_key}"
-    memo = getattr(page, "_translation_urls", None)
+    return _kept_on_page(page, "_translation_urls", request, key, load)
+
+
+def _kept_on_page(page, attr, request, key, load):
+    """`load()` from the data cache (kept until the tree changes), remembered on the
+    page object too, so a page asking twice in one request reads the cache once."""
+    memo = getattr(page, attr, None)
     if memo is None or memo[0] != key:
-        memo = (key, cached_data(request, key, load))
-        page._translation_urls = memo
+        memo = (key, cached_data(request, key, load, depends_on=(TREE,)))
+        setattr(page, attr, memo)
     return memo[1]
 
 
@@ -141,11 +138,7 @@ def breadcrumb_ancestors(page, request):
         ]
 
     key = f"trail:{_site_id(request)}:{page.pk}"
-    memo = getattr(page, "_breadcrumb_ancestors", None)
-    if memo is None or memo[0] != key:
-        memo = (key, cached_data(request, key, load))
-        page._breadcrumb_ancestors = memo
-    return memo[1]
+    return _kept_on_page(page, "_breadcrumb_ancestors", request, key, load)
 
 
 def language_assistance_url(request):

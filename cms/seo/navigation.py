@@ -6,11 +6,14 @@ The core names the landmarks; each feature app says which of its page models fil
 one (`register_landmark`, `register_footer_clinics`, called from its `apps.py`), so
 this module imports no feature app."""
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.db.models import F, Q
 from django.utils.translation import get_language
 from wagtail.models import Page
 
+from cms.caching.dependencies import TREE
 from cms.caching.page_cache import cached_data
 
 # The landmarks the site's templates link to, and what each is.
@@ -20,7 +23,7 @@ LANDMARK_KINDS = {
     "assistance": "the language-assistance page",
 }
 _landmark_models = {}  # kind -> page model, from register_landmark
-_footer_clinics = {}  # "model" and "fields", from register_footer_clinics
+_footer_clinics = {}  # "model" and "field", from register_footer_clinics
 
 
 def register_landmark(kind, model):
@@ -35,10 +38,10 @@ def landmark_model(kind):
     return _landmark_models.get(kind)
 
 
-def register_footer_clinics(model, fields):
-    """The footer lists the live pages of `model`, loading only `fields` (what
-    templates/includes/footer.html shows) besides what a page URL needs."""
-    _footer_clinics.update(model=model, fields=list(fields))
+def register_footer_clinics(model, field):
+    """The footer names the values of `model`'s choice field `field` (the boroughs) that
+    its live pages have, each linking to that section of the "locations" landmark."""
+    _footer_clinics.update(model=model, field=field)
 
 
 def _landmark_kinds():
@@ -89,7 +92,7 @@ def landmarks(request, site):
             urls.setdefault((kind, None), url)
         return {"homes": homes, "home_urls": home_urls, "urls": urls}
 
-    return cached_data(request, f"landmarks:{site.pk if site else 0}", load)
+    return cached_data(request, f"landmarks:{site.pk if site else 0}", load, depends_on=(TREE,))
 
 
 def language():
@@ -97,25 +100,28 @@ def language():
     return get_language() or settings.LANGUAGE_CODE
 
 
-def footer_clinics(request=None):
-    """Live clinics in the active language, ordered by name: one query (two while the
-    clinics are not translated into the active language: then the English ones); none
-    while no app registered its clinics.
+@dataclass(frozen=True)
+class BoroughLink:
+    slug: str
+    name: str
+    url: str
 
-    Only the fields the footer shows (and what a page URL needs) are loaded."""
+
+def footer_boroughs(request=None, index_url=""):
+    """The boroughs that have a live clinic, each linking to its section of the location
+    index (`index_url`): what every page carries stays the same size however many clinics the chain
+    opens. One query, kept until the tree changes (a clinic's borough is a tree field);
+    none while no app registered its clinics."""
     model = _footer_clinics.get("model")
     if model is None:
         return []
-    active = language()
+    field = _footer_clinics["field"]
+    choices = model._meta.get_field(field).choices
 
     def load():
-        columns = ["id", "url_path", "path", "depth", "locale_id", *_footer_clinics["fields"]]
-        clinics = model.objects.live().only(*columns).order_by("title")
-        in_language = list(clinics.filter(locale__language_code=active))
-        if in_language or active == settings.LANGUAGE_CODE:
-            return in_language
-        # Clinic pages not translated into this language yet: a patient still needs the
-        # addresses and phone numbers, so list the source-language pages.
-        return list(clinics.filter(locale__language_code=settings.LANGUAGE_CODE))
+        found = set(model.objects.live().values_list(field, flat=True).distinct())
+        return [slug for slug, _name in choices if slug in found]
 
-    return cached_data(request, f"footer-clinics:{active}", load)
+    slugs = cached_data(request, "footer-boroughs", load, depends_on=(TREE,))
+    names = dict(choices)
+    return [BoroughLink(slug, str(names[slug]), f"{index_url}#borough-{slug}") for slug in slugs]

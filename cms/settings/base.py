@@ -128,6 +128,13 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Threaded workers (gunicorn.conf.py) write from several threads at once (search
+    # counts, appointment requests): take the write lock when a transaction starts and
+    # wait for it, instead of failing with "database is locked" on an upgrade.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # REDIS_URL switches the cache to Redis (shared by every app server); otherwise
@@ -429,8 +436,8 @@ if AWS_STORAGE_BUCKET_NAME:
         _MEDIA_ORIGIN = f"https://{AWS_STORAGE_BUCKET_NAME}.s3{_region}.amazonaws.com"
     CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(_MEDIA_ORIGIN)
 
-# A CDN in front of the site: publishing purges the pages' URLs through Wagtail's
-# frontend cache app, which is installed only when a backend is named.
+# A CDN in front of the site: a change purges the URLs whose copies it makes stale, in
+# every language, through the frontend cache app's backends (cms/caching/frontend.py).
 FRONTEND_CACHE_BACKEND = os.environ.get("FRONTEND_CACHE_BACKEND", "").strip().lower()
 _FRONTEND_CACHE_BACKENDS = {
     "cloudflare": lambda: {
@@ -452,7 +459,4 @@ if FRONTEND_CACHE_BACKEND:
         raise ValueError(
             f"FRONTEND_CACHE_BACKEND must be one of {', '.join(_FRONTEND_CACHE_BACKENDS)}"
         )
-    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
     WAGTAILFRONTENDCACHE = {"default": _FRONTEND_CACHE_BACKENDS[FRONTEND_CACHE_BACKEND]()}
-    # Translations share the page's URLs per language; purge them with the page.
-    WAGTAILFRONTENDCACHE_LANGUAGES = [code for code, _name in LANGUAGES]

@@ -1,4 +1,4 @@
-"""Template tags of the patient-facing design system: the footer's clinic list, the
+"""Template tags of the patient-facing design system: the footer's boroughs, the
 breadcrumb trail, the header's appointment link and the language-assistance link.
 
 Each tag costs at most one query; none renders HTML itself (the partials in
@@ -30,10 +30,12 @@ def phone_display(value):
 
 
 @register.simple_tag(takes_context=True)
-def footer_clinics(context):
-    """Live clinics in the active language, ordered by name (cms.seo.navigation.footer_clinics):
-    one query, none while the data cache holds them."""
-    return navigation.footer_clinics(context.get("request"))
+def footer_boroughs(context):
+    """The boroughs with a live clinic, linking to the location index
+    (cms.seo.navigation.footer_boroughs): one query, none while the data cache holds them."""
+    request = context.get("request")
+    index_url = seo.landmark_url(request, "locations", "") if request is not None else ""
+    return navigation.footer_boroughs(request, index_url)
 
 
 @register.simple_tag(takes_context=True)

@@ -7,6 +7,7 @@ from django.utils.timezone import localtime
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
+from cms.caching.dependencies import page_tag
 from cms.caching.page_cache import cached_data
 from localization.models import OutdatedTranslation
 
@@ -39,7 +40,12 @@ def outdated_translation_notice(context, page=None):
     # A page served in the source language has no notice: decided without a query.
     if get_language() == settings.LANGUAGE_CODE:
         return {}
-    found = cached_data(request, f"outdated-notice:{page.pk}", lambda: _notice(page, request))
+    found = cached_data(
+        request,
+        f"outdated-notice:{page.pk}",
+        lambda: _notice(page, request),
+        depends_on=(page_tag(page.translation_key),),
+    )
     if found is None:
         return {}
     since, url = found

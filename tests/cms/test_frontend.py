@@ -1,5 +1,5 @@
-"""The design system's server side: base.html's landmarks and links, the footer's clinic
-list (one query), breadcrumbs, phone display, and the content checker's configuration."""
+"""The design system's server side: base.html's landmarks and links, the footer's boroughs
+(one query), breadcrumbs, phone display, and the content checker's configuration."""
 
 import re
 
@@ -30,13 +30,17 @@ def test_phone_display(stored, shown):
     assert phone_display(stored) == shown
 
 
-def test_footer_lists_every_live_clinic_in_one_query(django_assert_num_queries):
+def test_footer_lists_the_boroughs_with_a_clinic_in_one_query(django_assert_num_queries):
     from locations.models import LocationPage
 
     with translation.override("en"), django_assert_num_queries(1):
-        rendered = Template("{% load frontend_tags %}{% footer_clinics as c %}{{ c|length }}")
-        count = int(rendered.render(Context({})))
-    assert count == LocationPage.objects.live().filter(locale__language_code="en").count() > 0
+        rendered = Template(
+            "{% load frontend_tags %}{% footer_boroughs as boroughs %}"
+            "{% for borough in boroughs %}{{ borough.slug }} {% endfor %}"
+        )
+        shown = rendered.render(Context({})).split()
+    boroughs = set(LocationPage.objects.live().values_list("borough", flat=True))
+    assert sorted(shown) == sorted(boroughs) and boroughs
 
 
 def test_pages_carry_the_design_systems_landmarks_and_links(client):
@@ -52,23 +56,21 @@ def test_pages_carry_the_design_systems_landmarks_and_links(client):
     assert "https://fonts." not in body and "cdn" not in body.lower()
 
 
-def test_footer_lists_each_clinic_with_its_phone(client):
-    from locations.models import LocationPage
+@pytest.mark.parametrize("language", ["en", "es", "ar"])
+def test_footer_links_each_borough_to_its_clinics_on_the_location_index(client, language):
+    """The footer stays the same size as the chain grows: one link per borough with a
+    clinic, to that borough's section of the location index in the page's language."""
+    from locations.models import LocationIndexPage
 
-    body = client.get("/").content.decode()
-    footer = body.split('class="site-footer"', 1)[1]
+    index = LocationIndexPage.objects.live().get(locale__language_code=language)
+    footer = client.get(index.get_parent().url).content.decode().split('class="site-footer"', 1)[1]
     clinic_list = footer.split('class="clinic-list"', 1)[1].split("</ul>", 1)[0]
-    items = re.findall(r"<li>(.*?)</li>", clinic_list, re.S)
-    clinics = LocationPage.objects.live().filter(locale__language_code="en")
-    assert len(items) == clinics.count() > 0
-    for clinic in clinics:
-        item = next((i for i in items if f'href="{clinic.url}"' in i), "")
-        assert f"<bdi>{clinic.title}</bdi>" in item, f"{clinic.title} is not in the footer"
-        # Stored in E.164, called as such, shown the local way, e.g. (212) 555-0101.
-        assert clinic.phone.startswith("+1") and len(clinic.phone) == 12, clinic.phone
-        assert f'href="tel:{clinic.phone}"' in item, item
-        local = f"({clinic.phone[2:5]}) {clinic.phone[5:8]}-{clinic.phone[8:]}"
-        assert f'<span dir="ltr">{local}</span>' in item, item
+    links = re.findall(r'href="([^"]+)#borough-([a-z-]+)"', clinic_list)
+    require(links, "no clinic in the demo content")
+    listing = client.get(index.url).content.decode()
+    for url, slug in links:
+        assert url == index.url
+        assert f'id="borough-{slug}"' in listing, slug
 
 
 def test_footer_links_to_language_assistance_when_it_exists(client):

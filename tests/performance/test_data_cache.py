@@ -29,18 +29,32 @@ def english(model, **filters):
     return model.objects.get(locale=Locale.get_default(), **filters)
 
 
-def test_a_new_clinic_shows_in_every_footer_at_once(client, page_by_path):
+def test_a_new_clinic_shows_on_the_location_index_at_once(client):
     from locations.models import LocationPage
 
-    body(client, "/conditions/")
+    body(client, "/locations/")
     midtown = english(LocationPage, slug="midtown")
     copy = midtown.copy(
         update_attrs={"title": "Hudson Yards Clinic", "slug": "hudson-yards"},
         keep_live=False,
     )
     copy.save_revision().publish()
-    assert "Hudson Yards Clinic" in body(client, "/conditions/")
+    assert "Hudson Yards Clinic" in body(client, "/locations/")
     assert body(client, "/locations/hudson-yards/").count("Hudson Yards Clinic") >= 2
+
+
+def test_a_borough_leaves_every_footer_when_its_last_clinic_closes(client):
+    from locations.models import LocationPage
+
+    clinics = LocationPage.objects.live().filter(borough="staten-island")
+    require(clinics.exists(), "the demo has no clinic on Staten Island")
+    assert "#borough-staten-island" in body(client, "/conditions/")
+    for clinic in clinics.filter(locale=Locale.get_default()):
+        clinic.unpublish()  # the translations follow (localization)
+    for clinic in LocationPage.objects.live().filter(borough="staten-island"):
+        clinic.unpublish()
+    assert "#borough-staten-island" not in body(client, "/conditions/")
+    assert "#borough-staten-island" not in body(client, "/")
 
 
 def test_renamed_clinic_and_moved_url_route_at_once(client):
@@ -52,7 +66,7 @@ def test_renamed_clinic_and_moved_url_route_at_once(client):
     midtown.title = "Midtown West"
     midtown.save_revision().publish()
     assert client.get("/locations/midtown-west/", **HTTPS).status_code == 200
-    assert "Midtown West" in body(client, "/")
+    assert "Midtown West" in body(client, "/locations/")
     assert client.get("/locations/midtown/", **HTTPS).status_code in (301, 302, 404)
 
 
