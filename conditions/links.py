@@ -3,8 +3,8 @@ underlying conditions block, their structured data), in the reader's language.""
 
 import hashlib
 
+from cms.caching.page_cache import cached_data
 from cms.i18n.in_locale import in_locale
-from cms.page_cache import cached_data
 
 # What a link to a condition page needs (its URL, name, language and state).
 LINK_FIELDS = (

@@ -23,9 +23,9 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.caching.page_cache import cached_data
+from cms.editorial.roles import ConditionIndexPermissionTester, ConditionPagePermissionTester
 from cms.i18n.in_locale import in_locale
-from cms.page_cache import cached_data
-from cms.roles import ConditionIndexPermissionTester, ConditionPagePermissionTester
 from conditions import jsonld
 from conditions.blocks import ConditionStreamBlock
 from conditions.forms import ConditionPageForm
@@ -100,9 +100,9 @@ class ConditionIndexPage(Page):
 
     def conditions(self):
         """Live condition pages beneath this index, alphabetically by their name."""
-        # Not at the top: cms.routing imports wagtail.views, which needs every model
+        # Not at the top: cms.caching.routing imports wagtail.views, which needs every model
         # loaded (load order, not a cycle).
-        from cms.routing import public
+        from cms.caching.routing import public
 
         return (
             public(ConditionPage.objects.child_of(self).live())
@@ -135,7 +135,7 @@ class ConditionIndexPage(Page):
         return cached_data(None, f"body-areas:{self.pk}", load)
 
     def permissions_for_user(self, user):
-        """Publishing here needs the clinical reviewers' grant (see cms/roles.py)."""
+        """Publishing here needs the clinical reviewers' grant (see cms/editorial/roles.py)."""
         return ConditionIndexPermissionTester(user, self)
 
     def get_context(self, request, *args, **kwargs):
@@ -282,7 +282,7 @@ class ConditionPage(Page):
 
     @classmethod
     def routing_queryset(cls, queryset):
-        """What the page's template needs, fetched with the page (cms.routing): the body
+        """What the page's template needs, fetched with the page (cms.caching.routing): the body
         area, the reviewer, the hero image and its renditions."""
         return queryset.select_related("body_area", "reviewer", "hero_image").prefetch_related(
             "hero_image__renditions"
@@ -294,7 +294,7 @@ class ConditionPage(Page):
 
     def permissions_for_user(self, user):
         """Only a grant at the condition index or below lets a user publish a condition
-        page; everyone else submits it to Clinical review (see cms/roles.py)."""
+        page; everyone else submits it to Clinical review (see cms/editorial/roles.py)."""
         return ConditionPagePermissionTester(user, self)
 
     def after_facts_synced(self, source):
@@ -381,9 +381,9 @@ class ConditionPage(Page):
 
         if not self.pk or getattr(self, "_cluster_related_objects", None):
             return load()
-        # Not at the top: cms.routing imports wagtail.views, which needs every model
+        # Not at the top: cms.caching.routing imports wagtail.views, which needs every model
         # loaded (load order, not a cycle).
-        from cms.routing import find_site
+        from cms.caching.routing import find_site
 
         site = find_site(request) if request is not None else None
         return cached_data(request, f"condition-links:{site.pk if site else 0}:{self.pk}", load)

@@ -14,8 +14,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
-from cms.jsonld import breadcrumb_list
-from cms.page_cache import cached_data
+from cms.caching.page_cache import cached_data
+from cms.seo.jsonld import breadcrumb_list
 from locations import geo
 from locations.hours import Schedule, hours_data, status_messages, status_text
 

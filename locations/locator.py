@@ -2,7 +2,7 @@
 borough names, the other clinics as dots and this one as a marker. No tiles, no
 third-party request."""
 
-from cms.page_cache import cached_data
+from cms.caching.page_cache import cached_data
 from locations import geo
 
 LOCATOR_WIDTH = 300

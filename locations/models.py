@@ -24,9 +24,9 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import BaseStreamBlock
+from cms.caching.page_cache import cached_data
 from cms.i18n.in_locale import in_locale
-from cms.jsonld import breadcrumb_list
-from cms.page_cache import cached_data
+from cms.seo.jsonld import breadcrumb_list
 from locations import api, geo, hours, jsonld, phone
 from locations.appointments.models import AppointmentRequest
 from locations.appointments.routes import AppointmentRoutes
@@ -69,9 +69,9 @@ class LocationIndexPage(Page):
     max_count_per_parent = 1
 
     def clinics(self):
-        # Not at the top: cms.routing imports wagtail.views, which needs every model
+        # Not at the top: cms.caching.routing imports wagtail.views, which needs every model
         # loaded (load order, not a cycle).
-        from cms.routing import public
+        from cms.caching.routing import public
 
         return (
             public(LocationPage.objects.child_of(self).live())

@@ -2,8 +2,8 @@
 conditions asks through its CLINICS_HOOK (registered in wagtail_hooks.py), so the
 dependency runs from locations to conditions only."""
 
-from cms.page_cache import cached_data
-from cms.routing import public
+from cms.caching.page_cache import cached_data
+from cms.caching.routing import public
 from locations.models import LocationCondition, LocationPage
 
 # What a clinic card on a condition page shows and links to.

@@ -4,7 +4,7 @@ from django import template
 from django.conf import settings
 from django.urls import reverse
 
-from cms import seo
+from cms.seo import links as seo
 
 register = template.Library()
 
@@ -65,7 +65,7 @@ def search_url():
 @register.simple_tag
 def json_ld(data):
     """Render a dict or list as a JSON-LD script element."""
-    from cms.jsonld import render_json_ld
+    from cms.seo.jsonld import render_json_ld
 
     return render_json_ld(data) if data else ""
 

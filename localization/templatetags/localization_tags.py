@@ -7,7 +7,7 @@ from django.utils.timezone import localtime
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
-from cms.page_cache import cached_data
+from cms.caching.page_cache import cached_data
 from localization.models import OutdatedTranslation
 
 register = template.Library()

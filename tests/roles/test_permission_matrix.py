@@ -4,7 +4,7 @@ who may edit and who may publish which page, in English and in Spanish."""
 import pytest
 from wagtail.models import Page
 
-from cms import roles
+from cms.editorial import roles
 
 pytestmark = pytest.mark.django_db
 
