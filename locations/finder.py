@@ -53,13 +53,16 @@ class ClinicCard:
 def clinic_cards(request, index_page):
     """A card for each live clinic under `index_page`, alphabetically."""
     clinics = list(index_page.clinics())
-    hours_by_schedule = {}
+    # Clinics with the same hours share one schedule and its data: worked out once,
+    # and kept once in the cache (pickle stores a shared object once).
+    schedules, hours_by_schedule = {}, {}
     cards = []
     for clinic in clinics:
-        schedule = clinic.schedule
-        key = schedule.key()
-        if key not in hours_by_schedule:
-            hours_by_schedule[key] = hours_data(schedule)
+        key = clinic.schedule.key()
+        if key not in schedules:
+            schedules[key] = clinic.schedule
+            hours_by_schedule[key] = hours_data(clinic.schedule)
+        schedule = schedules[key]
         cards.append(
             ClinicCard(
                 pk=clinic.pk,
@@ -82,10 +85,11 @@ def clinic_cards(request, index_page):
 
 
 def open_now(cards, now):
-    """Each card's "open now" sentence, worked out once per distinct schedule."""
+    """Each card's "open now" sentence, worked out once per distinct schedule (cards
+    with the same hours share one Schedule object: clinic_cards)."""
     texts = {}
     for card in cards:
-        key = card.schedule.key()
+        key = id(card.schedule)
         if key not in texts:
             texts[key] = status_text(card.schedule.status(now))
         card.current_status = texts[key]
