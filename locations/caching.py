@@ -4,7 +4,7 @@
 from cms.caching.dependencies import list_tag, on_change, page_reads, page_tag
 
 LOCATIONS = list_tag("locations")
-# Whether any clinic says which conditions it treats (locations.models.clinics_treating).
+# Whether any clinic says which conditions it treats (locations.treating.clinics_treating).
 CLINIC_CONDITIONS = list_tag("clinic-conditions")
 
 

@@ -1,31 +1,117 @@
 """The clinic finder on the location index: every clinic by borough, or the nearest
-first for a ZIP code, each with whether it is open now."""
+first for a ZIP code, each with whether it is open now.
+
+Built for a chain: what a clinic card shows (its URLs, address, phone, hours) is
+worked out once for all clinics (`clinic_cards`: three queries and one lookup of the
+site's root paths) and kept in the data cache for the content generation and the day;
+a request then only says which clinics are open, once per distinct weekly schedule
+(a chain's clinics mostly keep the same hours), and sorts them for a ZIP code."""
+
+from dataclasses import dataclass, field
 
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from wagtail.models import Site
 
 from cms.caching.page_cache import cached_data
 from cms.seo.jsonld import breadcrumb_list
 from locations import geo
 from locations.caching import LOCATIONS
-from locations.hours import hours_data, status_messages, status_text
+from locations.hours import Schedule, hours_data, status_messages, status_text
 
 FAR_MILES = 50
 MAX_ECHO = 20
 
 
+@dataclass
+class ClinicCard:
+    """What locations/includes/clinic_card.html shows of a clinic: plain values, cheap
+    to keep in the cache and to render."""
+
+    pk: int
+    title: str
+    url: str
+    appointment_url: str
+    neighborhood: str
+    borough: str
+    borough_name: str
+    address: str
+    phone: str
+    phone_display: str
+    latitude: object
+    longitude: object
+    schedule: Schedule = field(repr=False)
+    hours: dict = field(repr=False)
+    current_status: str = ""
+    distance: float | None = None
+
+    @property
+    def coordinates(self):
+        return (self.latitude, self.longitude)
+
+
+def clinic_cards(request, index_page):
+    """A card for each live clinic under `index_page`, alphabetically."""
+    clinics = list(index_page.clinics())
+    # Clinics with the same hours share one schedule and its data: worked out once,
+    # and kept once in the cache (pickle stores a shared object once).
+    schedules, hours_by_schedule = {}, {}
+    cards = []
+    for clinic in clinics:
+        key = clinic.schedule.key()
+        if key not in schedules:
+            schedules[key] = clinic.schedule
+            hours_by_schedule[key] = hours_data(clinic.schedule)
+        schedule = schedules[key]
+        cards.append(
+            ClinicCard(
+                pk=clinic.pk,
+                title=clinic.title,
+                url=clinic.get_url(request),
+                appointment_url=clinic.appointment_url(request=request),
+                neighborhood=clinic.neighborhood,
+                borough=clinic.borough,
+                borough_name=str(clinic.get_borough_display()),
+                address=clinic.full_address,
+                phone=clinic.phone,
+                phone_display=clinic.phone_display,
+                latitude=clinic.latitude,
+                longitude=clinic.longitude,
+                schedule=schedule,
+                hours=hours_by_schedule[key],
+            )
+        )
+    return cards
+
+
+def open_now(cards, now):
+    """Each card's "open now" sentence, worked out once per distinct schedule (cards
+    with the same hours share one Schedule object: clinic_cards)."""
+    texts = {}
+    for card in cards:
+        key = id(card.schedule)
+        if key not in texts:
+            texts[key] = status_text(card.schedule.status(now))
+        card.current_status = texts[key]
+
+
 def finder_context(request, index_page):
     now = timezone.now()
-    # The clinics with their hours (three queries), kept for the content generation and
-    # the day (the exceptions loaded are those around today).
-    clinics = cached_data(
-        request,
-        f"finder-clinics:{index_page.pk}:{timezone.localdate(now).isoformat()}",
-        lambda: list(index_page.clinics()),
-        depends_on=(LOCATIONS,),
+    site = Site.find_for_request(request)
+    key = ":".join(
+        [
+            "finder-cards",
+            str(index_page.pk),
+            str(site.pk if site else 0),
+            get_language() or "",
+            timezone.localdate(now).isoformat(),  # the exceptions loaded are around today
+        ]
     )
-    for clinic in clinics:
-        clinic.current_status = status_text(clinic.status(now))
+    clinics = cached_data(
+        request, key, lambda: clinic_cards(request, index_page), depends_on=(LOCATIONS,)
+    )
+    open_now(clinics, now)
     zip_query, error, note, centre = _read_zip(request.GET.get("zip"))
     nearest = []
     if centre is not None:
@@ -48,9 +134,7 @@ def finder_context(request, index_page):
         "zip_error": error,
         "zip_note": note,
         "hours_messages": status_messages(),
-        "clinic_hours": {
-            str(clinic.pk): hours_data(clinic.schedule) for clinic in clinics if clinic.schedule
-        },
+        "clinic_hours": {str(clinic.pk): clinic.hours for clinic in clinics},
         "breadcrumbs_json_ld": breadcrumb_list(index_page, request),
     }
 

@@ -92,6 +92,11 @@ class Schedule:
             exceptions[day] = DayException(day, label, intervals)
         return cls({day: sorted(v) for day, v in weekly.items()}, exceptions)
 
+    def key(self):
+        """A hashable summary: two clinics with equal keys keep the same hours."""
+        weekly = tuple((day, tuple(intervals)) for day, intervals in sorted(self.weekly.items()))
+        return weekly, tuple(sorted(self.exceptions.items()))
+
     def intervals_on(self, day):
         """The (opens, closes) wall-clock intervals on `day`, exceptions applied."""
         exception = self.exceptions.get(day)

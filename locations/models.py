@@ -19,9 +19,8 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import BaseStreamBlock
@@ -30,38 +29,37 @@ from cms.caching.page_cache import cached_data
 from cms.caching.routing import public
 from cms.i18n.in_locale import in_locale
 from cms.seo.jsonld import breadcrumb_list
-from locations import api, geo, hours, jsonld, phone, subway
+from locations import api, geo, hours, jsonld, phone
 from locations.appointments.models import AppointmentRequest
 from locations.appointments.routes import AppointmentRoutes
-from locations.caching import CLINIC_CONDITIONS
+from locations.clinic_lists import (
+    Insurance,
+    LocationCondition,
+    LocationInsurance,
+    LocationPhoto,
+    LocationTeamMember,
+    SubwayStation,
+)
 from locations.finder import finder_context
 from locations.hours import WEEKDAYS
 from locations.locator import locator, other_clinics
 from search.analysis.fields import analysed
 
-# Defined in locations/appointments/ and registered with this app (label, table).
-__all__ = ["AppointmentRequest"]
-
-
-@register_snippet
-class Insurance(TranslatableMixin, index.Indexed, models.Model):
-    """An insurance plan or payer; one shared list that every clinic picks from."""
-
-    name = models.CharField(max_length=120)
-    note = models.CharField(
-        max_length=200, blank=True, help_text='Optional, for example "Referral required".'
-    )
-
-    panels = [FieldPanel("name"), FieldPanel("note")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-
-    class Meta(TranslatableMixin.Meta):
-        ordering = ["name"]
-        verbose_name = _("insurance plan")
-        verbose_name_plural = _("insurance plans")
-
-    def __str__(self):
-        return self.name
+# Models defined beside this module, registered with this app (label, tables) by
+# being imported here; import them from here.
+__all__ = [
+    "AppointmentRequest",
+    "HoursException",
+    "Insurance",
+    "LocationCondition",
+    "LocationIndexPage",
+    "LocationInsurance",
+    "LocationPage",
+    "LocationPhoto",
+    "LocationTeamMember",
+    "OpeningHours",
+    "SubwayStation",
+]
 
 
 class LocationIndexPage(Page):
@@ -468,86 +466,3 @@ class HoursException(Orderable):
             )
         if self.opens >= self.closes:
             raise ValidationError({"closes": _("Closing time must be after opening time.")})
-
-
-class SubwayStation(Orderable):
-    page = ParentalKey(LocationPage, on_delete=models.CASCADE, related_name="subway_stations")
-    station = models.CharField(max_length=80, help_text='For example "34 St-Penn Station".')
-    routes = models.CharField(max_length=60, help_text='Route letters and numbers, e.g. "A C E".')
-    walk_minutes = models.PositiveSmallIntegerField(null=True, blank=True)
-
-    panels = [
-        FieldRowPanel([FieldPanel("station"), FieldPanel("routes"), FieldPanel("walk_minutes")])
-    ]
-
-    def clean(self):
-        self.routes = " ".join(subway.parse_routes(self.routes))
-        unknown = subway.unknown_routes(self.routes)
-        if unknown:
-            raise ValidationError(
-                {
-                    "routes": _("Unknown subway route: %(routes)s. Known: %(known)s.")
-                    % {"routes": ", ".join(unknown), "known": " ".join(subway.ROUTES)}
-                }
-            )
-
-    @property
-    def bullets(self):
-        return subway.bullets(self.routes)
-
-
-class LocationInsurance(Orderable):
-    page = ParentalKey(LocationPage, on_delete=models.CASCADE, related_name="insurance_plans")
-    insurance = models.ForeignKey(Insurance, on_delete=models.CASCADE, related_name="+")
-    panels = [FieldPanel("insurance")]
-
-
-class LocationCondition(Orderable):
-    page = ParentalKey(LocationPage, on_delete=models.CASCADE, related_name="treated_conditions")
-    condition = models.ForeignKey(
-        "conditions.ConditionPage", on_delete=models.CASCADE, related_name="+"
-    )
-    panels = [FieldPanel("condition")]
-
-
-class LocationTeamMember(Orderable):
-    page = ParentalKey(LocationPage, on_delete=models.CASCADE, related_name="team_members")
-    clinician = models.ForeignKey("cms.Clinician", on_delete=models.CASCADE, related_name="+")
-    panels = [FieldPanel("clinician")]
-
-
-class LocationPhoto(Orderable):
-    page = ParentalKey(LocationPage, on_delete=models.CASCADE, related_name="photos")
-    image = models.ForeignKey("wagtailimages.Image", on_delete=models.CASCADE, related_name="+")
-    alt_text = models.CharField(
-        max_length=200, help_text="What the photo shows, for people who cannot see it."
-    )
-    caption = models.CharField(max_length=200, blank=True)
-    panels = [FieldPanel("image"), FieldPanel("alt_text"), FieldPanel("caption")]
-
-
-def clinics_treating(condition):
-    """Live clinics in the condition page's language that treat it; every clinic
-    until clinics say which conditions they treat, or when none lists this one (so a
-    condition page's "Our Locations" is never empty). A clinic may list the condition
-    in any language: a page and its translations share a translation_key."""
-    clinics = public(LocationPage.objects.live()).filter(locale_id=condition.locale_id)
-    clinics_list_conditions = cached_data(
-        None,
-        "clinics-list-conditions",
-        lambda: LocationCondition.objects.filter(page__live=True).exists(),
-        depends_on=(CLINIC_CONDITIONS,),
-    )
-    fields = ["id", "title", "street_address", "phone", "url_path", "path", "depth", "locale_id"]
-    fields.append("translation_key")  # what a condition page's cached links depend on
-    clinics = clinics.order_by("title").only(*fields)
-    if clinics_list_conditions:
-        # One query when some clinic treats it; a second only for the fallback.
-        treating = list(
-            clinics.filter(
-                treated_conditions__condition__translation_key=condition.translation_key
-            ).distinct()
-        )
-        if treating:
-            return treating
-    return clinics

@@ -14,7 +14,7 @@ from locations.appointments.admin import (
 )
 from locations.appointments.models import AppointmentRequest
 from locations.dashboard import YourClinicPanel, clinics_of_manager
-from locations.models import clinics_treating
+from locations.treating import clinic_cards
 
 register_permission_policy(
     AppointmentRequest, AppointmentRequestPermissionPolicy(AppointmentRequest)
@@ -41,9 +41,4 @@ def add_your_clinic_panel(request, panels):
         panels.insert(0, YourClinicPanel(clinics))
 
 
-@hooks.register(CLINICS_HOOK)
-def clinics_for_condition(condition):
-    return [
-        (clinic, clinic.appointment_url(condition=condition))
-        for clinic in clinics_treating(condition)
-    ]
+hooks.register(CLINICS_HOOK, clinic_cards)

@@ -9,7 +9,7 @@ The specs here must match the templates':
   templates/blocks/image_with_caption.html               body {% picture %}
   templates/includes/social_meta.html                    fill-1200x630 (sharing)
   locations/templates/locations/location_page.html       fill-600x400, fill-160x160
-  conditions/jsonld.py, locations/views.py               width-1200, fill-1200x800
+  conditions/jsonld.py, locations/jsonld.py              width-1200, fill-1200x800
 Which images a page shows, each app says for its page types (`register_page_images`).
 tests/performance/test_renditions.py renders every page type and fails if a request
 creates a rendition."""

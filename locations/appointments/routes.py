@@ -15,8 +15,8 @@ class AppointmentRoutes(RoutablePageMixin):
     def appointment_thanks(self, request):
         return appointment_thanks_view(request, self)
 
-    def appointment_url(self, condition=None):
+    def appointment_url(self, condition=None, request=None):
         """Where a patient requests an appointment at this clinic, optionally with a
         condition page preselected as the reason."""
-        url = self.url + "appointment/"
+        url = self.get_url(request) + "appointment/"
         return f"{url}?condition={condition.pk}" if condition is not None else url

@@ -6,7 +6,8 @@ from django.urls import reverse
 from wagtail.models import Locale
 
 from conditions.models import ConditionPage
-from locations.models import LocationCondition, LocationPage, clinics_treating
+from locations.models import LocationCondition, LocationPage
+from locations.treating import clinics_treating
 from tests.conditions.helpers import TextCollector
 
 pytestmark = pytest.mark.django_db

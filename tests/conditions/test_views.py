@@ -141,7 +141,7 @@ def test_repeated_headings_get_distinct_anchors(page_by_path):
 
 
 def test_our_locations_lists_clinics_with_appointment_links(client, page_by_path):
-    from locations.models import clinics_treating
+    from locations.treating import clinics_treating
 
     page = page_by_path("/conditions/neck-spasms/")
     html = client.get(page.url).content.decode()
