@@ -26,7 +26,7 @@ class LanguageLink:
     name: str
     url: str
     is_current: bool
-    is_translation: bool  # False when the link falls back to the language's home page
+    is_translation: bool  # False when the link leads to a fallback (or the home page)
 
 
 def _site_id(request):
@@ -97,7 +97,7 @@ def landmarks(request, site):
             .only("id", "path", "depth", "url_path", "live", "locale_id", "translation_key")
             .order_by("path")
         )
-        homes, home_urls, urls = {}, {}, {}
+        homes, home_urls, urls, ids = {}, {}, {}, {}
         for page in pages:
             code = page.language_code
             kind = kinds.get((page.app_label, page.model_name))
@@ -109,7 +109,9 @@ def landmarks(request, site):
             url = page.get_url(request)
             urls.setdefault((kind, code), url)
             urls.setdefault((kind, None), url)
-        return {"homes": homes, "home_urls": home_urls, "urls": urls}
+            if code == SOURCE_LANGUAGE:
+                ids.setdefault(kind, page.pk)
+        return {"homes": homes, "home_urls": home_urls, "urls": urls, "ids": ids}
 
     return cached_data(request, f"landmarks:{site.pk if site else 0}", load)
 
@@ -119,9 +121,26 @@ def landmark_url(request, kind, fallback):
     from cms.routing import find_site
 
     site = find_site(request) if request is not None else None
-    urls = landmarks(request, site)["urls"]
+    found = landmarks(request, site)
+    urls = found["urls"]
     language = _language()
-    return urls.get((kind, language)) or urls.get((kind, None)) or fallback
+    url = urls.get((kind, language))
+    if url is None and kind in found.get("ids", {}):
+        url = fallback_urls(request, found["ids"][kind], [language]).get(language)
+    return url or urls.get((kind, None)) or fallback
+
+
+def fallback_urls(request, page_id, languages):
+    """{language: URL} where a page not translated into `languages` still leads in
+    them, from the feature apps registered for the wagtail hook "language_fallback_urls"
+    (a function of request, page id and languages); empty when none answers."""
+    from wagtail import hooks
+
+    urls = {}
+    for hook in hooks.get_hooks("language_fallback_urls"):
+        for code, url in hook(request, page_id, languages).items():
+            urls.setdefault(code, url)
+    return urls
 
 
 def live_translations(page):
@@ -175,7 +194,12 @@ def language_links(request, page=None):
     current = get_language()
     versions = translation_urls(page, request) if page is not None else {}
     locales = site_locales(request)
-    homes = home_urls(request) if page is not None and len(versions) < len(locales) else {}
+    missing = len(versions) < len(locales)
+    homes = home_urls(request) if page is not None and missing else {}
+    fallbacks = {}
+    if page is not None and missing and page.pk:
+        wanted = [code for _pk, code in locales if code not in versions]
+        fallbacks = fallback_urls(request, page.pk, wanted)
     links = []
     for locale_pk, code in locales:
         version = versions.get(code)
@@ -184,7 +208,7 @@ def language_links(request, page=None):
         elif page is None:
             url, is_translation = translate_url(request.path, code), True
         else:
-            url = homes.get(locale_pk)
+            url = fallbacks.get(code) or homes.get(locale_pk)
             if url is None:
                 continue
             is_translation = False
@@ -194,7 +218,11 @@ def language_links(request, page=None):
 
 def breadcrumb_ancestors(page, request):
     """(depth, title, URL, full URL) of the page and its ancestors from the home page
-    down. One query, cached per content generation."""
+    down. One query, cached per content generation. A page object may carry its own
+    trail (`breadcrumb_override`: a page served in another language)."""
+    override = getattr(page, "breadcrumb_override", None)
+    if override is not None:
+        return override
 
     def load():
         ancestors = (

@@ -122,3 +122,12 @@ def translation_editor_direction_js():
     # editor (the element carrying the target language, see the edit_translation
     # template override).
     return format_html('<script src="{}"></script>', static("localization/translation-editor.js"))
+
+
+@hooks.register("language_fallback_urls")
+def language_fallback_urls(request, page_id, languages):
+    """The language switcher's and navigation's links for a page missing in a language:
+    its fallback (a clinic, the clinic list) or "not yet translated" page (a condition)."""
+    from localization.fallback import switcher_urls
+
+    return switcher_urls(request, page_id, languages)
