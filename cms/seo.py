@@ -271,7 +271,15 @@ def footer_clinics(request=None):
         # addresses and phone numbers, so list the source-language pages.
         return list(clinics.filter(locale__language_code=settings.LANGUAGE_CODE))
 
-    return cached_data(request, f"footer-clinics:{language}", load)
+    clinics = cached_data(request, f"footer-clinics:{language}", load)
+    if clinics and language != settings.LANGUAGE_CODE:
+        # English clinics listed in another language lead to that language's pages
+        # where a feature app offers them (wagtail hook "language_fallback_relink").
+        from wagtail import hooks
+
+        for hook in hooks.get_hooks("language_fallback_relink"):
+            hook(request, clinics, language)
+    return clinics
 
 
 def language_assistance_url(request):

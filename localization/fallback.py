@@ -199,7 +199,8 @@ def _reader_urls(request, page_ids, languages):
                 if depth == source["depth"]:
                     urls[(page_id, language)] = url
                 elif fallback_allowed:
-                    urls[(page_id, language)] = url + source["url_path"][len(ancestor["url_path"]) :]
+                    below = source["url_path"][len(ancestor["url_path"]) :]
+                    urls[(page_id, language)] = url + below
                 break
     return urls
 
@@ -222,8 +223,7 @@ def switcher_urls(request, page_id, languages):
     """For cms.seo's language switcher (wagtail hook "language_fallback_urls"): where a
     page not translated into `languages` leads in each of them."""
     return {
-        language: url
-        for (_pk, language), url in reader_urls(request, [page_id], languages).items()
+        language: url for (_pk, language), url in reader_urls(request, [page_id], languages).items()
     }
 
 

@@ -131,3 +131,12 @@ def language_fallback_urls(request, page_id, languages):
     from localization.fallback import switcher_urls
 
     return switcher_urls(request, page_id, languages)
+
+
+@hooks.register("language_fallback_relink")
+def language_fallback_relink(request, pages, language):
+    """English page objects shown to a reader of `language` (the footer's clinics
+    before they are translated) link to that language's fallback pages."""
+    from localization.fallback import relink
+
+    relink(request, pages, language)

@@ -75,3 +75,58 @@ def admin_site_name():
     """The admin's one title (WAGTAIL_SITE_NAME) for every role: Wagtail's dashboard
     otherwise names the site of each user's explorable root, which differs by role."""
     return settings.WAGTAIL_SITE_NAME
+
+
+def _text_language(obj):
+    """The language code of a page or translatable snippet (from its locale, no query),
+    or the code itself when given a string."""
+    if isinstance(obj, str):
+        return obj
+    locale_id = getattr(obj, "locale_id", None)
+    if locale_id is None:
+        return None
+    return dict(seo.site_locales()).get(locale_id)
+
+
+@register.filter
+def lang_attr(obj, kind=""):
+    """` lang="…" dir="…"` for an element showing text of `obj` (a page, a snippet or a
+    language code) when that text is in another language than the page being read: an
+    English clinic's own prose on a page served in Bengali, an untranslated related
+    page. `"link"` adds `hreflang` when the link leads to that language's page;
+    `"target"` gives only that `hreflang` (the link's words are the reader's)."""
+    from django.utils.html import format_html
+    from django.utils.translation import get_language, get_language_info
+
+    code = _text_language(obj)
+    current = get_language() or settings.LANGUAGE_CODE
+    if not code or code == current:
+        return ""
+    try:
+        direction = "rtl" if get_language_info(code)["bidi"] else "ltr"
+    except KeyError:
+        direction = "ltr"
+    attributes = format_html(' lang="{}" dir="{}"', code, direction)
+    if kind == "target":  # a link whose words are the reader's, to a page in `code`
+        attributes = ""
+    if kind in ("link", "target") and getattr(obj, "reader_url", None) is None:
+        attributes += format_html(' hreflang="{}"', code)
+    return attributes
+
+
+@register.filter
+def language_note(obj):
+    """ " (English)" after a link to a page in another language than the page being read
+    (none for a page that leads to the reader's own language)."""
+    from django.utils.html import format_html
+    from django.utils.translation import get_language
+
+    from cms.languages import native_name
+
+    code = _text_language(obj)
+    if not code or code == (get_language() or settings.LANGUAGE_CODE):
+        return ""
+    if getattr(obj, "reader_url", None) is not None:
+        return ""
+    note = ' <span class="language-note" lang="{}">({})</span>'
+    return format_html(note, code, native_name(code))
