@@ -130,3 +130,32 @@ def language_note(obj):
         return ""
     note = ' <span class="language-note" lang="{}">({})</span>'
     return format_html(note, code, native_name(code))
+
+
+@register.inclusion_tag("includes/language_notices.html", takes_context=True)
+def language_notices(context):
+    """The Section 1557 one-line notices (cms/language_access/taglines.py), each in its
+    own language and direction, with the site's main number as a call link."""
+    from django.utils.html import format_html
+
+    from cms.language_access.taglines import notices
+    from cms.templatetags.frontend_tags import phone_display
+
+    from cms.models import SiteSettings
+
+    request = context.get("request")
+    own = SiteSettings.for_request(request) if request is not None else None
+    phone = own.main_phone if own else ""
+    shown, href = phone_display(phone), tel_href(phone)
+    lines = []
+    for tagline in notices(getattr(own, "notice_languages", None)):
+        before, _, after = tagline.text.partition("{phone}")
+        number = format_html('<a href="tel:{}" dir="ltr">{}</a>', href, shown) if phone else ""
+        lines.append(
+            {
+                "code": tagline.code,
+                "dir": "rtl" if tagline.rtl else "ltr",
+                "html": format_html("{}{}{}", before, number, after),
+            }
+        )
+    return {"notices": lines}
