@@ -161,29 +161,27 @@ def test_english_slug_under_a_translated_prefix_leads_to_the_translation(client)
     assert response["Location"] == "/es/ubicaciones/midtown/"
 
 
-def test_appointment_request_from_a_fallback_page(client, get):
+def test_appointment_request_from_a_fallback_page(client, get, page_by_path):
     from locations.models import AppointmentRequest
 
+    midtown = page_by_path("/locations/midtown/")
     _response, form = get("/ko/locations/midtown/appointment/")
-    data = {"csrfmiddlewaretoken": ""}
-    for field in form.select("form.appointment-form [name]"):
-        data.setdefault(field["name"], field.get("value", ""))
-    data.update(
-        name="김민지",
-        phone="2125550199",
-        contact_method="phone",
-        patient_status="new",
-        consent="on",
-        reason_other="허리 통증",
-        website="",
-    )
-    reason = form.select_one('select[name="reason"] option[value]:not([value=""])')
-    if reason is not None:
-        data["reason"] = reason["value"]
+    assert form.select_one('input[name="name"]') is not None
+    data = {
+        "name": "김민지",
+        "phone": "(917) 555-0142",
+        "contact_method": "phone",
+        "reason": "other",
+        "reason_other": "허리 통증",
+        "insurance": str(midtown.insurance_plans.first().insurance.pk),
+        "patient_status": "new",
+        "consent": "on",
+        "website": "",
+    }
     response = client.post("/ko/locations/midtown/appointment/", data)
-    assert response.status_code == 302, re.findall(r'class="form-error[^<]*<', response.content.decode())
+    assert response.status_code == 302, re.findall(r'class="errorlist[^<]*<[^<]*<', response.content.decode())
     assert response["Location"] == "/ko/locations/midtown/appointment/thanks/"
     saved = AppointmentRequest.objects.get(name="김민지")
-    assert saved.language == "ko" and saved.location.url_path.endswith("/locations/midtown/")
+    assert saved.language == "ko" and saved.location_id == midtown.pk
     _response, thanks = get(response["Location"])
     assert thanks.find("html")["lang"] == "ko"
