@@ -179,7 +179,9 @@ def test_appointment_request_from_a_fallback_page(client, get, page_by_path):
         "website": "",
     }
     response = client.post("/ko/locations/midtown/appointment/", data)
-    assert response.status_code == 302, re.findall(r'class="errorlist[^<]*<[^<]*<', response.content.decode())
+    assert response.status_code == 302, re.findall(
+        r'class="errorlist[^<]*<[^<]*<', response.content.decode()
+    )
     assert response["Location"] == "/ko/locations/midtown/appointment/thanks/"
     saved = AppointmentRequest.objects.get(name="김민지")
     assert saved.language == "ko" and saved.location_id == midtown.pk
