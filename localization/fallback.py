@@ -302,14 +302,14 @@ def _pages_in(value, depth=0):
         yield from _pages_in(item, depth + 1)
 
 
-def relink(request, pages, language):
+def relink(request, pages, language, types=FACTS_PAGES | CLINICAL_PAGES):
     """Point each English page object of a fallback type at its reader's URL."""
     source_locale_id = Locale.get_default().pk
     wanted = [
         page
         for page in pages
         if page.locale_id == source_locale_id
-        and page._meta.label_lower in FACTS_PAGES | CLINICAL_PAGES
+        and page._meta.label_lower in types
         and getattr(page, "reader_url", None) is None
     ]
     urls = reader_urls(request, [page.pk for page in wanted], [language])
@@ -317,6 +317,41 @@ def relink(request, pages, language):
         url = urls.get((page.pk, language))
         if url:
             _point_at(page, url)
+
+
+def relink_context(page, language):
+    """On a translated page: English clinics it lists (not translated yet) lead to their
+    pages in the reader's language. Links to English conditions stay English, marked
+    as such by the templates."""
+    original_get_context = page.get_context
+
+    def get_context(request, *args, **kwargs):
+        context = original_get_context(request, *args, **kwargs)
+        relink(request, list(_pages_in(context)), language, types=FACTS_PAGES)
+        return context
+
+    _override(page, get_context=get_context)
+
+
+def untranslated_children(index, children):
+    """For a translated index page (wagtail hook "untranslated_children"): its live
+    children plus the live English children not translated into its language yet, so
+    a translator publishing the index never hides a clinic from its readers."""
+    if index.locale_id == Locale.get_default().pk:
+        return children
+    source = Page.objects.filter(
+        translation_key=index.translation_key, locale=Locale.get_default(), live=True
+    ).first()
+    if source is None:
+        return children
+    model = children.model
+    translated = model.objects.filter(locale_id=index.locale_id, live=True).values(
+        "translation_key"
+    )
+    english = (
+        model.objects.child_of(source).live().exclude(translation_key__in=translated).values("pk")
+    )
+    return model.objects.filter(pk__in=children.values("pk")) | model.objects.filter(pk__in=english)
 
 
 def breadcrumbs(request, page, language):

@@ -2,7 +2,9 @@
 the reader's language. Sits after the page-routing middleware: it asks Wagtail's route
 for the request first (primed there, so it costs nothing) and acts only on a miss."""
 
+from django.conf import settings
 from django.http import HttpResponseRedirect
+from django.utils.translation import get_language
 from wagtail import views as wagtail_views
 from wagtail.models import Page
 
@@ -26,7 +28,13 @@ class LanguageFallbackMiddleware:
         if view_func is not wagtail_views.serve:
             return None
         path = view_kwargs.get("path", view_args[0] if view_args else None)
-        if path is None or Page.route_for_request(request, path) is not None:
+        if path is None:
+            return None
+        found = Page.route_for_request(request, path)
+        language = get_language()
+        if found is not None:
+            if language and language != settings.LANGUAGE_CODE:
+                fallback.relink_context(found[0], language)
             return None
         found = fallback.route(request, path)
         if found is None:

@@ -140,3 +140,11 @@ def language_fallback_relink(request, pages, language):
     from localization.fallback import relink
 
     relink(request, pages, language)
+
+
+@hooks.register("untranslated_children")
+def untranslated_children(index, children):
+    """A translated clinic list also lists the clinics not translated into its language."""
+    from localization.fallback import untranslated_children
+
+    return untranslated_children(index, children)

@@ -68,10 +68,15 @@ class LocationIndexPage(Page):
     max_count_per_parent = 1
 
     def clinics(self):
+        from wagtail import hooks
+
         from cms.routing import public
 
+        clinics = LocationPage.objects.child_of(self).live()
+        for hook in hooks.get_hooks("untranslated_children"):  # localization/fallback.py
+            clinics = hook(self, clinics)
         return (
-            public(LocationPage.objects.child_of(self).live())
+            public(clinics)
             .order_by("title")
             .prefetch_related("opening_hours", upcoming_exceptions_prefetch())
         )

@@ -39,7 +39,10 @@ def test_a_translators_draft_is_untouched_and_its_publication_takes_over(get, pa
     assert page.select_one(".fallback-notice") is None
     assert "X-Robots-Tag" not in response
     assert page.find("link", rel="canonical")["href"].endswith("/bn/locations/midtown/")
-    # The other clinics are still reachable in Bengali, by the fallback.
+    # The other clinics are still listed and reachable in Bengali, by the fallback.
+    _response, index_page = get("/bn/locations/")
+    cards = {a["href"] for a in index_page.select(".clinic-card h3 a")}
+    assert len(cards) == 8 and all(url.startswith("/bn/locations/") for url in cards)
     response, other = get("/bn/locations/astoria/")
     assert other.find("h1")["lang"] == "en"
     _response, english = get("/locations/midtown/")
