@@ -139,9 +139,8 @@ def language_notices(context):
     from django.utils.html import format_html
 
     from cms.language_access.taglines import notices
-    from cms.templatetags.frontend_tags import phone_display
-
     from cms.models import SiteSettings
+    from cms.templatetags.frontend_tags import phone_display
 
     request = context.get("request")
     own = SiteSettings.for_request(request) if request is not None else None
