@@ -46,6 +46,13 @@ def _label(content_type_id):
     return model._meta.label_lower if model is not None else ""
 
 
+def _source_locale_id(request):
+    """The English locale's pk, from the site's locales kept in the data cache."""
+    from cms.seo import site_locales
+
+    return dict((code, pk) for pk, code in site_locales(request)).get(settings.LANGUAGE_CODE)
+
+
 def kind_of(label):
     if label in FACTS_PAGES:
         return "facts"
@@ -304,7 +311,7 @@ def _pages_in(value, depth=0):
 
 def relink(request, pages, language, types=FACTS_PAGES | CLINICAL_PAGES):
     """Point each English page object of a fallback type at its reader's URL."""
-    source_locale_id = Locale.get_default().pk
+    source_locale_id = _source_locale_id(request)
     wanted = [
         page
         for page in pages
@@ -337,7 +344,7 @@ def untranslated_children(index, children):
     """For a translated index page (wagtail hook "untranslated_children"): its live
     children plus the live English children not translated into its language yet, so
     a translator publishing the index never hides a clinic from its readers."""
-    if index.locale_id == Locale.get_default().pk:
+    if index.locale_id == _source_locale_id(None):
         return children
     source = Page.objects.filter(
         translation_key=index.translation_key, locale=Locale.get_default(), live=True
