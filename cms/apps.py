@@ -11,8 +11,9 @@ class CmsConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
-        from cms import renditions, roles
-        from cms.page_cache import connect_invalidation
+        from cms.caching.page_cache import connect_invalidation
+        from cms.editorial import roles
+        from cms.images import renditions
 
         connect_invalidation()
         roles.connect_signals()  # new clinics, languages and condition indexes get their roles
@@ -25,7 +26,7 @@ def _sync_facts_on_publish(sender, instance, **kwargs):
     from django.conf import settings
     from django.db import transaction
 
-    from cms.translations import sync_facts_to_translations
+    from cms.i18n.translations import sync_facts_to_translations
 
     if instance.locale.language_code != settings.LANGUAGE_CODE:
         return

@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
 from wagtail.models import Locale
 
-from cms import roles
+from cms.editorial import roles
 
 DEMO_PASSWORDS = {
     "editor": "clinic-demo-editor",

@@ -10,7 +10,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from cms.language_access import taglines
+from cms.i18n import taglines
 
 
 @register_setting(icon="cog")

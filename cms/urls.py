@@ -9,10 +9,11 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import po_upload, two_factor
 from cms import views as cms_views
-from cms.api import api_router
-from cms.sitemap import TranslatedSitemap
+from cms.api.endpoints import api_router
+from cms.i18n import po_upload
+from cms.security import two_factor
+from cms.seo.sitemap import TranslatedSitemap
 from search import views as search_views
 
 urlpatterns = [

@@ -7,7 +7,7 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from cms import error_pages
+from cms.i18n import error_pages
 
 
 @never_cache
@@ -46,7 +46,7 @@ def robots_txt(request):
 
 def server_error(request):
     """The 500 page renders from a self-contained template: no database, no context
-    processors, in the language of the URL's prefix (cms/error_pages.py). When the
+    processors, in the language of the URL's prefix (cms/i18n/error_pages.py). When the
     error is the database being out of reach, patients get a friendly 503 that asks
     them to retry, and load balancers see "unavailable"."""
     error = sys.exc_info()[1]

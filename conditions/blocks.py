@@ -4,7 +4,6 @@ physical therapy treats it, and when to get help at once. Each section block has
 heading (an h2 with an in-page anchor) and lists its points as items, so pages stay
 consistent and the structured data (JSON-LD) can be read straight from them."""
 
-import hashlib
 from html import unescape
 
 from django.core.exceptions import ValidationError
@@ -21,6 +20,7 @@ from cms.blocks import (
     ParagraphBlock,
     QuoteBlock,
 )
+from conditions.links import live_in_locale
 
 SECTION_RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 GROUP = "Condition sections"
@@ -119,42 +119,6 @@ class UnderlyingConditionItemBlock(blocks.StructBlock):
     class Meta:
         icon = "link"
         label = "Underlying condition"
-
-
-def live_in_locale(pages, locale_id):
-    """{pk: page} for each live page of `pages` in the locale `locale_id` (its translation
-    when the page is in another locale, the page itself when untranslated); pages that
-    are not live are left out. No query when every page is already in that locale."""
-    from conditions.models import ConditionPage
-
-    pages = [page for page in pages if page is not None]
-    foreign = [page for page in pages if locale_id and page.locale_id != locale_id]
-    translations = {}
-    if foreign:
-        from cms.page_cache import cached_data
-
-        keys = sorted({str(page.translation_key) for page in foreign})
-        fields = ("id", "title", "condition_name", "url_path", "path", "depth", "locale_id")
-        fields += ("live", "translation_key")
-
-        def load():
-            found = ConditionPage.objects.live().filter(
-                locale_id=locale_id, translation_key__in=keys
-            )
-            return {str(page.translation_key): page for page in found.only(*fields)}
-
-        # One query, kept for the content generation: the structured data and the block
-        # both ask for the same links.
-        digest = hashlib.sha256(",".join(keys).encode()).hexdigest()[:24]
-        translations = cached_data(None, f"live-in-locale:{locale_id}:{digest}", load)
-    result = {}
-    for original in pages:
-        page = original
-        if original in foreign:
-            page = translations.get(str(original.translation_key), original)
-        if page.live:
-            result[original.pk] = page
-    return result
 
 
 class UnderlyingConditionsBlock(SectionBlock):

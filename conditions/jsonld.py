@@ -5,8 +5,9 @@ page's BreadcrumbList."""
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from cms.jsonld import breadcrumb_list
-from conditions.blocks import live_in_locale, plain_text
+from cms.seo.jsonld import breadcrumb_list
+from conditions.blocks import plain_text
+from conditions.links import live_in_locale
 
 SCHEMA = "https://schema.org"
 

@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from modelcluster.fields import ParentalManyToManyField
 from rest_framework import serializers
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
@@ -22,24 +23,20 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.caching.page_cache import cached_data
+from cms.editorial.roles import ConditionIndexPermissionTester, ConditionPagePermissionTester
+from cms.i18n.in_locale import in_locale
 from conditions import jsonld
-from conditions.blocks import ConditionStreamBlock, live_in_locale
+from conditions.blocks import ConditionStreamBlock
 from conditions.forms import ConditionPageForm
+from conditions.links import LINK_FIELDS, live_in_locale
 from search.analysis.fields import analysed
 
 CONDITIONS_PER_PAGE = 24
-# What a link to a condition page needs (its URL, name, language and state).
-LINK_FIELDS = (
-    "id",
-    "title",
-    "condition_name",
-    "url_path",
-    "path",
-    "depth",
-    "locale_id",
-    "live",
-    "translation_key",
-)
+# The hook through which condition pages learn which clinics treat them, as
+# (clinic page, appointment URL) pairs: locations registers it (wagtail_hooks.py), so
+# conditions never imports locations.
+CLINICS_HOOK = "clinics_treating_condition"
 
 
 @register_snippet
@@ -80,16 +77,9 @@ class BodyAreaAPIField(serializers.Field):
         super().__init__(source="*", read_only=True, **kwargs)
 
     def to_representation(self, page):
-        area = page.body_area
-        if area is None:
+        if page.body_area is None:
             return None
-        if area.locale_id != page.locale_id:
-            area = (
-                BodyArea.objects.filter(
-                    translation_key=area.translation_key, locale_id=page.locale_id
-                ).first()
-                or area
-            )
+        [area] = in_locale([page.body_area], page.locale_id)
         return {"slug": area.slug, "name": area.name}
 
 
@@ -110,7 +100,9 @@ class ConditionIndexPage(Page):
 
     def conditions(self):
         """Live condition pages beneath this index, alphabetically by their name."""
-        from cms.routing import public
+        # Not at the top: cms.caching.routing imports wagtail.views, which needs every model
+        # loaded (load order, not a cycle).
+        from cms.caching.routing import public
 
         return (
             public(ConditionPage.objects.child_of(self).live())
@@ -124,7 +116,6 @@ class ConditionIndexPage(Page):
     def body_areas(self, conditions=None):
         """Body areas in the page's language (falling back to the default language) that
         at least one live condition page here belongs to."""
-        from cms.page_cache import cached_data
 
         def load():
             listed = self.conditions() if conditions is None else conditions
@@ -144,9 +135,7 @@ class ConditionIndexPage(Page):
         return cached_data(None, f"body-areas:{self.pk}", load)
 
     def permissions_for_user(self, user):
-        """Publishing here needs the clinical reviewers' grant (see cms/roles.py)."""
-        from cms.roles import ConditionIndexPermissionTester
-
+        """Publishing here needs the clinical reviewers' grant (see cms/editorial/roles.py)."""
         return ConditionIndexPermissionTester(user, self)
 
     def get_context(self, request, *args, **kwargs):
@@ -293,7 +282,7 @@ class ConditionPage(Page):
 
     @classmethod
     def routing_queryset(cls, queryset):
-        """What the page's template needs, fetched with the page (cms.routing): the body
+        """What the page's template needs, fetched with the page (cms.caching.routing): the body
         area, the reviewer, the hero image and its renditions."""
         return queryset.select_related("body_area", "reviewer", "hero_image").prefetch_related(
             "hero_image__renditions"
@@ -305,9 +294,7 @@ class ConditionPage(Page):
 
     def permissions_for_user(self, user):
         """Only a grant at the condition index or below lets a user publish a condition
-        page; everyone else submits it to Clinical review (see cms/roles.py)."""
-        from cms.roles import ConditionPagePermissionTester
-
+        page; everyone else submits it to Clinical review (see cms/editorial/roles.py)."""
         return ConditionPagePermissionTester(user, self)
 
     def after_facts_synced(self, source):
@@ -367,23 +354,13 @@ class ConditionPage(Page):
             self.body_area, self.reviewer = page.body_area, page.reviewer
 
     def clinics(self, request=None):
-        """(clinic, appointment URL) pairs for the "Our Locations" section."""
-        from locations.models import clinics_treating
-
-        return [
-            (clinic, clinic.appointment_url(condition=self)) for clinic in clinics_treating(self)
-        ]
+        """(clinic, appointment URL) pairs for the "Our Locations" section, from the
+        apps that list clinics (CLINICS_HOOK)."""
+        return [pair for hook in hooks.get_hooks(CLINICS_HOOK) for pair in hook(self)]
 
     def _body_area_link(self, request):
         """The body area's name in this page's language and the index filtered by it."""
-        area = self.body_area
-        if area.locale_id != self.locale_id:
-            area = (
-                BodyArea.objects.filter(
-                    translation_key=area.translation_key, locale_id=self.locale_id
-                ).first()
-                or area
-            )
+        [area] = in_locale([self.body_area], self.locale_id)
         url = self.get_url(request) or ""
         index_url = posixpath.dirname(url.rstrip("/")) + "/"
         return {"body_area_name": area.name, "area_url": f"{index_url}?area={area.slug}"}
@@ -404,8 +381,9 @@ class ConditionPage(Page):
 
         if not self.pk or getattr(self, "_cluster_related_objects", None):
             return load()
-        from cms.page_cache import cached_data
-        from cms.routing import find_site
+        # Not at the top: cms.caching.routing imports wagtail.views, which needs every model
+        # loaded (load order, not a cycle).
+        from cms.caching.routing import find_site
 
         site = find_site(request) if request is not None else None
         return cached_data(request, f"condition-links:{site.pk if site else 0}:{self.pk}", load)

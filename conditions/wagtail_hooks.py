@@ -1,5 +1,5 @@
 """Admin for health content: condition pages publish only through clinical review
-(cms/roles.py), translators can submit translated condition pages to that review,
+(cms/editorial/roles.py), translators can submit translated condition pages to that review,
 and the dashboard lists what needs attention: condition pages whose medical review is
 more than twelve months old and translations older than their English source."""
 
@@ -56,7 +56,7 @@ def reviews_due(user, today=None):
 def translations_behind(user):
     """Translated pages the user may edit that lag their English page: wagtail-localize
     holds English text not yet translated into the page's language (publishing the
-    English page refreshes that text, cms/translations.py), or, for a translation
+    English page refreshes that text, cms/i18n/translations.py), or, for a translation
     kept outside wagtail-localize, it was last published before the English page."""
     default = Locale.get_default()
     english = Page.objects.filter(locale=default, translation_key=OuterRef("translation_key"))

@@ -6,9 +6,9 @@ from pathlib import Path
 from wagtail.models import Locale, Page, Site
 
 from cms.demo import upsert_child_page
-from cms.languages import SITE_LANGUAGES, SOURCE_LANGUAGE
+from cms.i18n.languages import SITE_LANGUAGES, SOURCE_LANGUAGE
+from cms.i18n.translations import load_catalog, translate_from_catalog
 from cms.models import SiteSettings
-from cms.translations import load_catalog, translate_from_catalog
 from home.models import HomePage, LanguageAssistancePage
 
 CATALOGS = Path(__file__).resolve().parent / "demo_translations"

@@ -27,7 +27,7 @@ from django.http import Http404
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
-from cms.page_cache import cached_data
+from cms.caching.page_cache import cached_data
 
 # The English page rendered in the reader's language (facts and lists, no clinical text).
 FACTS_PAGES = frozenset(
@@ -48,7 +48,7 @@ def _label(content_type_id):
 
 def _source_locale_id(request):
     """The English locale's pk, from the site's locales kept in the data cache."""
-    from cms.seo import site_locales
+    from cms.seo.links import site_locales
 
     return dict((code, pk) for pk, code in site_locales(request)).get(settings.LANGUAGE_CODE)
 
@@ -428,8 +428,8 @@ def not_yet_translated(request, page):
     """The honest page for a condition not translated into the reader's language."""
     from django.template.response import TemplateResponse
 
-    from cms.languages import native_name
-    from cms.seo import language_assistance_url
+    from cms.i18n.languages import native_name
+    from cms.seo.links import language_assistance_url
 
     fallback = request.language_fallback
     context = {

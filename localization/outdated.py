@@ -1,7 +1,7 @@
 """A translation knows it is behind its source.
 
 When a source-language page is published with translatable text that differs from
-what wagtail-localize last held for it (cms.translations.source_text_changed), every
+what wagtail-localize last held for it (cms.i18n.translations.source_text_changed), every
 translation of the page gets an `OutdatedTranslation` row (the earliest date kept,
 the new and changed source strings listed) and its translators get an email. The row
 goes when the translation is published with every current source string translated
@@ -25,7 +25,7 @@ from wagtail.models import Locale, Page
 from wagtail_localize.fields import SynchronizedField, get_translatable_fields
 from wagtail_localize.models import MissingTranslationError, Translation, TranslationSource
 
-from cms import page_cache
+from cms.caching import page_cache
 from localization.models import OutdatedTranslation
 
 logger = logging.getLogger(__name__)
@@ -125,10 +125,10 @@ def on_page_published(sender, instance, **kwargs):
 
 def translators_of(locale):
     """Active users with an email address who may edit pages in `locale`'s language
-    (the "Translators: <language>" group, cms/roles.py) and who have not turned off
+    (the "Translators: <language>" group, cms/editorial/roles.py) and who have not turned off
     Wagtail's "submitted for moderation" notifications, which cover work waiting for
     them."""
-    from cms.roles import translators_group
+    from cms.editorial.roles import translators_group
 
     group = translators_group(locale)
     users = (
@@ -174,7 +174,7 @@ def connect():
     from django.db.models.signals import post_delete, post_save
     from wagtail.signals import page_published
 
-    from cms.translations import source_text_changed
+    from cms.i18n.translations import source_text_changed
 
     source_text_changed.connect(on_source_text_changed, dispatch_uid="localization-outdated")
     page_published.connect(on_page_published, dispatch_uid="localization-caught-up")

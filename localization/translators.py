@@ -8,8 +8,8 @@ from functools import cached_property
 
 from wagtail.models import GroupPagePermission, Locale, Page
 
-from cms import roles
-from cms.languages import SITE_LANGUAGES
+from cms.editorial import roles
+from cms.i18n.languages import SITE_LANGUAGES
 
 TRANSLATORS_PREFIX = "Translators: "
 LANGUAGE_BY_NAME = {name: code for code, name, _local, _rtl in SITE_LANGUAGES}
@@ -81,7 +81,7 @@ class BoardAudience:
 
 
 def target_locales():
-    """Every language but the source one, in the site's order (cms/languages.py)."""
+    """Every language but the source one, in the site's order (cms/i18n/languages.py)."""
     order = {code: index for index, (code, *_rest) in enumerate(SITE_LANGUAGES)}
     default = Locale.get_default()
     locales = [locale for locale in Locale.objects.all() if locale.pk != default.pk]

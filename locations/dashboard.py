@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from wagtail.admin.ui.components import Component
 from wagtail.models import GroupPagePermission, Locale
 
-from cms.roles import LOCATION_MANAGERS_PREFIX
+from cms.editorial.roles import LOCATION_MANAGERS_PREFIX
 from locations.hours import NEW_YORK
 from locations.models import AppointmentRequest, LocationPage
 

@@ -58,11 +58,6 @@ ZIP_RE = re.compile(r"^[0-9]{5}\Z")
 EARTH_RADIUS_MILES = 3958.7613
 
 
-def in_nyc(lat, lng):
-    lat, lng = Decimal(str(lat)), Decimal(str(lng))
-    return NYC_LAT[0] <= lat <= NYC_LAT[1] and NYC_LNG[0] <= lng <= NYC_LNG[1]
-
-
 def validate_latitude(value):
     if not NYC_LAT[0] <= Decimal(str(value)) <= NYC_LAT[1]:
         raise ValidationError(

@@ -1,7 +1,8 @@
 """Opening hours in New York time: which intervals apply on a date (weekly hours
 unless a dated exception replaces them), whether the clinic is open at a moment,
 and when it next opens. Pure functions over plain data, so the rules are easy to
-test and the same data can be handed to the browser script.
+test and the same data can be handed to the browser script; and the same in words,
+in the current language (status sentences, a clinic page's week).
 
 Moments are compared in UTC: Python compares two datetimes that share a tzinfo by
 wall-clock time, which is wrong across a daylight-saving change."""
@@ -10,8 +11,23 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from django.utils import formats
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 NEW_YORK = ZoneInfo("America/New_York")
 LOOKAHEAD_DAYS = 14
+
+WEEKDAYS = [
+    (0, gettext_lazy("Monday")),
+    (1, gettext_lazy("Tuesday")),
+    (2, gettext_lazy("Wednesday")),
+    (3, gettext_lazy("Thursday")),
+    (4, gettext_lazy("Friday")),
+    (5, gettext_lazy("Saturday")),
+    (6, gettext_lazy("Sunday")),
+]
+SCHEMA_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
 def local_moment(day, clock):
@@ -132,3 +148,102 @@ class Schedule:
                 for day, exc in sorted(self.exceptions.items())
             },
         }
+
+
+# -- in words, in the current language ------------------------------------------------
+
+
+def time_label(value):
+    return formats.time_format(value)
+
+
+def status_text(status):
+    """A sentence for a Status, in the current language."""
+    if status.is_open:
+        return _("Open now, closes at %(time)s") % {"time": time_label(status.closes_at)}
+    prefix = _("Closed")
+    if status.exception_label:
+        prefix = _("Closed today (%(label)s)") % {"label": status.exception_label}
+    if status.next_open is None:
+        return prefix
+    when = time_label(status.next_open)
+    if status.opens_today:
+        return _("%(closed)s, opens at %(time)s") % {"closed": prefix, "time": when}
+    if status.opens_tomorrow:
+        return _("%(closed)s, opens tomorrow at %(time)s") % {"closed": prefix, "time": when}
+    day = str(WEEKDAYS[status.next_open.weekday()][1])
+    return _("%(closed)s, opens %(day)s at %(time)s") % {
+        "closed": prefix,
+        "day": day,
+        "time": when,
+    }
+
+
+def status_messages():
+    """The sentences the browser script fills in, so it speaks the page's language."""
+    return {
+        "open": _("Open now, closes at %(time)s") % {"time": "{time}"},
+        "closed": _("Closed"),
+        "closedLabel": _("Closed today (%(label)s)") % {"label": "{label}"},
+        "opensToday": _("%(closed)s, opens at %(time)s") % {"closed": "{closed}", "time": "{time}"},
+        "opensTomorrow": _("%(closed)s, opens tomorrow at %(time)s")
+        % {"closed": "{closed}", "time": "{time}"},
+        "opensDay": _("%(closed)s, opens %(day)s at %(time)s")
+        % {"closed": "{closed}", "day": "{day}", "time": "{time}"},
+        "days": [str(name) for _number, name in WEEKDAYS],
+    }
+
+
+def hours_data(schedule):
+    """The schedule plus display labels for every time in it."""
+    data = schedule.as_data()
+    labels = {}
+    intervals = [i for day in schedule.weekly.values() for i in day]
+    intervals += [i for exc in schedule.exceptions.values() for i in exc.intervals]
+    for opens, closes in intervals:
+        labels[opens.strftime("%H:%M")] = time_label(opens)
+        labels[closes.strftime("%H:%M")] = time_label(closes)
+    data["labels"] = labels
+    return data
+
+
+def interval_text(intervals):
+    if not intervals:
+        return _("Closed")
+    return ", ".join(f"{time_label(o)}\u2013{time_label(c)}" for o, c in intervals)
+
+
+def page_hours(schedule, now):
+    """What a clinic's page says about its hours at `now`: open or not, the next seven
+    days, the regular week, the dated exceptions of the next 30 days, and the data the
+    browser script recomputes "open now" from on a cached page."""
+    today = now.astimezone(NEW_YORK).date()
+    week = []
+    for offset in range(7):
+        day = today + timedelta(days=offset)
+        week.append(
+            {
+                "date": day,
+                "name": WEEKDAYS[day.weekday()][1],
+                "is_today": offset == 0,
+                "hours": interval_text(schedule.intervals_on(day)),
+                "exception": schedule.exceptions.get(day),
+            }
+        )
+    status = schedule.status(now)
+    return {
+        "status": status,
+        "status_text": status_text(status),
+        "today_hours": week[0]["hours"],
+        "week": week,
+        "regular_hours": [
+            {"name": name, "hours": interval_text(schedule.weekly.get(number, []))}
+            for number, name in WEEKDAYS
+        ],
+        "upcoming_exceptions": [
+            {"exception": exc, "hours": interval_text(exc.intervals)}
+            for exc in schedule.upcoming_exceptions(today, days=30)
+        ],
+        "hours_data": hours_data(schedule),
+        "hours_messages": status_messages(),
+    }

@@ -1,21 +1,23 @@
 """Clinics: the location index (with the ZIP finder), location pages with their
-hours, transit, team and insurance, and the appointment requests patients send."""
+hours, transit, team and insurance. What the pages show beside their own fields is
+worked out in the modules named for it (hours, finder, locator, jsonld); appointment
+requests live in locations/appointments/. Nothing those import comes back here.
+
+locations depends on conditions (a clinic lists the conditions it treats), never the
+reverse: condition pages get their clinics through the hook conditions defines
+(conditions.models.CLINICS_HOOK, registered in locations/wagtail_hooks.py)."""
 
 from datetime import time, timedelta
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Prefetch, prefetch_related_objects
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
@@ -23,19 +25,19 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import BaseStreamBlock
-from locations import geo, hours, phone, subway
+from cms.caching.page_cache import cached_data
+from cms.i18n.in_locale import in_locale
+from cms.seo.jsonld import breadcrumb_list
+from locations import api, geo, hours, jsonld, phone, subway
+from locations.appointments.models import AppointmentRequest
+from locations.appointments.routes import AppointmentRoutes
+from locations.finder import finder_context
+from locations.hours import WEEKDAYS
+from locations.locator import locator, other_clinics
 from search.analysis.fields import analysed
 
-WEEKDAYS = [
-    (0, _("Monday")),
-    (1, _("Tuesday")),
-    (2, _("Wednesday")),
-    (3, _("Thursday")),
-    (4, _("Friday")),
-    (5, _("Saturday")),
-    (6, _("Sunday")),
-]
-SCHEMA_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+# Defined in locations/appointments/ and registered with this app (label, table).
+__all__ = ["AppointmentRequest"]
 
 
 @register_snippet
@@ -70,7 +72,9 @@ class LocationIndexPage(Page):
     def clinics(self):
         from wagtail import hooks
 
-        from cms.routing import public
+        # Not at the top: cms.caching.routing imports wagtail.views, which needs every model
+        # loaded (load order, not a cycle).
+        from cms.caching.routing import public
 
         clinics = LocationPage.objects.child_of(self).live()
         for hook in hooks.get_hooks("untranslated_children"):  # localization/fallback.py
@@ -82,8 +86,6 @@ class LocationIndexPage(Page):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from locations.views import finder_context
-
         context = super().get_context(request, *args, **kwargs)
         context.update(finder_context(request, self))
         return context
@@ -100,7 +102,7 @@ def upcoming_exceptions_prefetch(days=60):
     )
 
 
-class LocationPage(RoutablePageMixin, Page):
+class LocationPage(AppointmentRoutes, Page):
     neighborhood = models.CharField(max_length=80, help_text='For example "Midtown".')
     borough = models.CharField(max_length=20, choices=geo.BOROUGHS)
     intro = models.TextField(blank=True, help_text="One or two sentences about the clinic.")
@@ -216,18 +218,7 @@ class LocationPage(RoutablePageMixin, Page):
             index.FilterField("borough"),
         ]
     )
-    # The read-only API (/api/v2/pages/?type=locations.LocationPage&fields=*).
-    api_fields = [
-        APIField("neighborhood"),
-        APIField("borough"),
-        APIField("address", serializer=serializers.DictField(source="api_address")),
-        APIField("coordinates", serializer=serializers.DictField(source="api_coordinates")),
-        APIField("phone"),
-        APIField("email"),
-        APIField("hours", serializer=serializers.DictField(source="api_hours")),
-        APIField("languages", serializer=serializers.ListField(source="languages_list")),
-        APIField("accepting_new_patients"),
-    ]
+    api_fields = api.API_FIELDS  # /api/v2/pages/?type=locations.LocationPage
     parent_page_types = ["locations.LocationIndexPage"]
     subpage_types = []
 
@@ -302,26 +293,6 @@ class LocationPage(RoutablePageMixin, Page):
         self.hours_exceptions = kept
         return len(rows) - len(kept)
 
-    # -- routes ---------------------------------------------------------------
-
-    @path("appointment/")
-    def appointment(self, request):
-        from locations.views import appointment_view
-
-        return appointment_view(request, self)
-
-    @path("appointment/thanks/")
-    def appointment_thanks(self, request):
-        from locations.views import appointment_thanks_view
-
-        return appointment_thanks_view(request, self)
-
-    def appointment_url(self, condition=None):
-        """Where a patient requests an appointment at this clinic, optionally with a
-        condition page preselected as the reason."""
-        url = self.url + "appointment/"
-        return f"{url}?condition={condition.pk}" if condition is not None else url
-
     # -- what templates use -----------------------------------------------------
 
     @property
@@ -353,13 +324,11 @@ class LocationPage(RoutablePageMixin, Page):
     def coordinates(self):
         return (self.latitude, self.longitude)
 
-    # -- search index and API ------------------------------------------------------
+    # -- search index and hours ------------------------------------------------------
 
     @property
     def borough_name(self):
         """The borough's name in the page's language (for the search index)."""
-        from django.utils import translation
-
         with translation.override(self.locale.language_code if self.locale_id else None):
             return str(dict(geo.BOROUGHS).get(self.borough, self.borough))
 
@@ -367,45 +336,6 @@ class LocationPage(RoutablePageMixin, Page):
     def subway_text(self):
         """Stations and their routes, e.g. "34 St-Penn Station A C E" (for the search index)."""
         return " ".join(f"{row.station} {row.routes}" for row in self.subway_stations.all())
-
-    @property
-    def api_address(self):
-        return {
-            "street_address": self.street_address,
-            "address_line_2": self.address_line_2,
-            "locality": self.locality,
-            "region": "NY",
-            "postal_code": self.postal_code,
-            "country": "US",
-            "formatted": self.full_address,
-        }
-
-    @property
-    def api_coordinates(self):
-        return {"latitude": float(self.latitude), "longitude": float(self.longitude)}
-
-    @property
-    def api_hours(self):
-        """Weekly hours by weekday (0 = Monday) and dated exceptions for the next 60 days,
-        as 24-hour New York times."""
-        data = self.schedule.as_data()
-        today = timezone.localdate().isoformat()
-        return {
-            "timezone": settings.TIME_ZONE,
-            "weekly": [
-                {
-                    "weekday": day,
-                    "day": SCHEMA_DAYS[day],
-                    "intervals": data["weekly"].get(str(day), []),
-                }
-                for day in range(7)
-            ],
-            "exceptions": [
-                {"date": date, "label": item["label"], "intervals": item["intervals"]}
-                for date, item in data["exceptions"].items()
-                if date >= today
-            ],
-        }
 
     @cached_property
     def schedule(self):
@@ -429,32 +359,18 @@ class LocationPage(RoutablePageMixin, Page):
     def geo_uri(self):
         return f"geo:{self.latitude},{self.longitude}?q={self.latitude},{self.longitude}"
 
-    def localized_related(self, objects):
-        """Translatable snippets or pages linked from this page, in this page's
-        language where a translation exists (links are synchronized, so a translated
-        page still points at the English objects)."""
-        objects = list(objects)
-        foreign = [obj for obj in objects if obj.locale_id != self.locale_id]
-        if not foreign:
-            return objects
-        model = type(foreign[0])
-        translations = model.objects.filter(
-            translation_key__in=[obj.translation_key for obj in foreign], locale_id=self.locale_id
-        )
-        if hasattr(model, "live"):
-            translations = translations.filter(live=True)
-        by_key = {obj.translation_key: obj for obj in translations}
-        return [by_key.get(obj.translation_key, obj) for obj in objects]
+    # Links are synchronized, so a translated clinic still points at the English
+    # conditions, plans and clinicians: each is shown in the page's language.
 
     def conditions_treated(self):
-        rows = [row for row in self.treated_conditions.all() if row.condition.live]
-        return self.localized_related(row.condition for row in rows)
+        conditions = [row.condition for row in self.treated_conditions.all()]
+        return in_locale([condition for condition in conditions if condition.live], self.locale_id)
 
     def insurance_list(self):
-        return self.localized_related(row.insurance for row in self.insurance_plans.all())
+        return in_locale([row.insurance for row in self.insurance_plans.all()], self.locale_id)
 
     def team(self):
-        return self.localized_related(row.clinician for row in self.team_members.all())
+        return in_locale([row.clinician for row in self.team_members.all()], self.locale_id)
 
     def prefetch_for_render(self):
         """Everything the clinic's page shows beside its own fields: hours, exceptions,
@@ -466,7 +382,6 @@ class LocationPage(RoutablePageMixin, Page):
         if not self.pk or getattr(self, "_cluster_related_objects", None):
             self._prefetch_rows()
         else:
-            from cms.page_cache import cached_data
 
             def load():
                 self._prefetch_rows()
@@ -494,10 +409,22 @@ class LocationPage(RoutablePageMixin, Page):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from locations.views import location_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(location_context(request, self))
+        self.prefetch_for_render()
+        now = timezone.now()
+        context.update(hours.page_hours(self.schedule, now))
+        context.update(
+            locator=locator(self, other_clinics(request, self)),
+            conditions_treated=self.conditions_treated(),
+            insurance=self.insurance_list(),
+            team=self.team(),
+            photos=list(self.photos.all()),
+            subway_stations=list(self.subway_stations.all()),
+            json_ld=jsonld.clinic(
+                self, request, self.schedule, now.astimezone(hours.NEW_YORK).date()
+            ),
+            breadcrumbs_json_ld=breadcrumb_list(self, request),
+        )
         return context
 
 
@@ -608,8 +535,9 @@ def clinics_treating(condition):
     until clinics say which conditions they treat, or when none lists this one (so a
     condition page's "Our Locations" is never empty). A clinic may list the condition
     in any language: a page and its translations share a translation_key."""
-    from cms.page_cache import cached_data
-    from cms.routing import public
+    # Not at the top: cms.caching.routing imports wagtail.views, which needs every model
+    # loaded (load order, not a cycle).
+    from cms.caching.routing import public
 
     clinics = public(LocationPage.objects.live()).filter(locale_id=condition.locale_id)
     clinics_list_conditions = cached_data(
@@ -629,82 +557,3 @@ def clinics_treating(condition):
         if treating:
             return treating
     return clinics
-
-
-class AppointmentRequest(models.Model):
-    """A patient's request for an appointment. Saved before anything else happens;
-    visible only to the clinic's staff and administrators (see permissions.py)."""
-
-    class ContactMethod(models.TextChoices):
-        PHONE = "phone", _("Phone call")
-        TEXT = "text", _("Text message")
-        EMAIL = "email", _("Email")
-
-    class PatientStatus(models.TextChoices):
-        NEW = "new", _("New patient")
-        RETURNING = "returning", _("Returning patient")
-
-    class Status(models.TextChoices):
-        NEW = "new", _("New")
-        CONTACTED = "contacted", _("Contacted")
-        SCHEDULED = "scheduled", _("Scheduled")
-        CLOSED = "closed", _("Closed")
-
-    location = models.ForeignKey(
-        LocationPage,
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="appointment_requests",
-    )
-    clinic_name = models.CharField(max_length=255)
-    created_at = models.DateTimeField(default=timezone.now, db_index=True)
-    name = models.CharField(max_length=120)
-    phone = models.CharField(max_length=16)
-    email = models.EmailField(blank=True)
-    contact_method = models.CharField(max_length=10, choices=ContactMethod.choices)
-    preferred_times = models.CharField(max_length=120, blank=True)
-    condition = models.ForeignKey(
-        "conditions.ConditionPage",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    reason_other = models.CharField("other reason", max_length=300, blank=True)
-    insurance = models.ForeignKey(
-        Insurance, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    insurance_other = models.CharField(max_length=120, blank=True)
-    patient_status = models.CharField(max_length=10, choices=PatientStatus.choices)
-    consent_at = models.DateTimeField()
-    language = models.CharField(max_length=12, blank=True)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.NEW)
-    staff_notes = models.TextField(blank=True)
-    notified_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at"]
-        verbose_name = _("appointment request")
-        verbose_name_plural = _("appointment requests")
-
-    def __str__(self):
-        return f"{self.clinic_name}: {self.name} ({self.created_at:%Y-%m-%d %H:%M})"
-
-    @property
-    def phone_display(self):
-        return phone.format_phone(self.phone)
-
-    @property
-    def reason(self):
-        return self.condition.title if self.condition_id else self.reason_other
-
-    @property
-    def insurance_display(self):
-        return self.insurance.name if self.insurance_id else self.insurance_other
-
-    def get_admin_url(self):
-        from django.urls import reverse
-
-        return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
-            "appointment_requests:inspect", args=[self.pk]
-        )

@@ -9,7 +9,7 @@ from search.analysis import query_terms
 def load(request, locale):
     """(patient words, page words, both ways) of the locale's lay terms, from the data
     cache (kept until any snippet changes)."""
-    from cms.page_cache import cached_data
+    from cms.caching.page_cache import cached_data
     from search.models import LayTerm
 
     def rows():

@@ -37,7 +37,7 @@ from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.search.query import Or, PlainText
 from wagtail.search.utils import normalise_query_string
 
-from cms.page_cache import cached_data
+from cms.caching.page_cache import cached_data
 from conditions.models import ConditionIndexPage, ConditionPage
 from locations import geo
 from locations.models import LocationIndexPage, LocationPage

@@ -2,8 +2,8 @@
 permissions, and the "Clinical review" workflow with its reviewers' task.
 
 Page permissions and the workflow's place in the tree need the tree, which a fresh
-database does not have yet: `manage.py apply_roles` (cms/roles.py) attaches them, and
-load_demo_content runs it. The lists below are frozen here on purpose; cms/roles.py
+database does not have yet: `manage.py apply_roles` (cms/editorial/roles.py) attaches them, and
+load_demo_content runs it. The lists below are frozen here on purpose; cms/editorial/roles.py
 carries the current ones and `apply_roles` adds anything added since."""
 
 from django.contrib.auth.management import create_permissions

@@ -8,7 +8,7 @@ import dj_database_url
 import django.conf.locale
 from django.core.exceptions import ImproperlyConfigured
 
-from cms.languages import EXTRA_LANG_INFO, SOURCE_LANGUAGE, language_choices
+from cms.i18n.languages import EXTRA_LANG_INFO, SOURCE_LANGUAGE, language_choices
 from cms.security.client_address import parse_trusted_proxies
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -76,22 +76,22 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "cms.middleware.PermissionsPolicyMiddleware",
-    "cms.middleware.ContentSecurityPolicyMiddleware",
+    "cms.security.middleware.PermissionsPolicyMiddleware",
+    "cms.security.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions, CSRF and auth: a cache hit skips them all. Security headers
     # set further in are stored with the page.
-    "cms.page_cache.PageCacheMiddleware",
+    "cms.caching.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # Site, site settings and page routes from the data cache (after the language).
-    "cms.routing.PageRoutingMiddleware",
+    "cms.caching.routing.PageRoutingMiddleware",
     # A page missing in the reader's language: its English page in their language.
     "localization.middleware.LanguageFallbackMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "cms.middleware.AdminTwoFactorMiddleware",
+    "cms.security.middleware.AdminTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -263,7 +263,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # Wagtail marks its own preview views SAMEORIGIN; nothing else may be framed (the
-# previews' Content-Security-Policy says the same: cms.middleware.is_admin_request).
+# previews' Content-Security-Policy says the same: cms.security.middleware.is_admin_request).
 X_FRAME_OPTIONS = "DENY"
 # Staff avatars are uploaded or Wagtail's local default picture, never Gravatar: no
 # third-party request from the admin, no staff email hashes sent elsewhere.
@@ -300,7 +300,7 @@ AXES_VERBOSE = False
 TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", False)
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Clinic CMS")
 
-# Full-page cache for anonymous visitors (cms/page_cache.py); 0 turns it off.
+# Full-page cache for anonymous visitors (cms/caching/page_cache.py); 0 turns it off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/healthz", "/documents/")
@@ -362,7 +362,7 @@ WAGTAILSEARCH_HITS_MAX_AGE = int(os.environ.get("SEARCH_HITS_MAX_AGE_DAYS", "90"
 # Slug changes and moves leave a redirect behind (Wagtail's default, stated here).
 WAGTAILREDIRECTS_AUTO_CREATE = True
 
-# Read-only API (cms/api.py): anonymous, JSON only, at most 50 items per request.
+# Read-only API (cms/api/endpoints.py): anonymous, JSON only, at most 50 items per request.
 WAGTAILAPI_LIMIT_MAX = 50
 WAGTAILAPI_SEARCH_ENABLED = True
 REST_FRAMEWORK = {
@@ -371,7 +371,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
 }
 
-# The largest PO file the translation editor accepts back (cms/po_upload.py): the
+# The largest PO file the translation editor accepts back (cms/i18n/po_upload.py): the
 # files it hands out are kilobytes; anything far larger is not one of them.
 PO_UPLOAD_MAX_BYTES = int(os.environ.get("PO_UPLOAD_MAX_BYTES", str(2 * 1024 * 1024)))
 

@@ -13,6 +13,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # The page cache is off for the suite (tests render pages after changing data in
 # ways a visitor cannot); tests/cms/test_page_cache.py turns it on.
 PAGE_CACHE_SECONDS = 0
-# The data cache too (cms.page_cache.cached_data): tests roll the database back
+# The data cache too (cms.caching.page_cache.cached_data): tests roll the database back
 # without starting a new content generation. tests/performance/ turns it on.
 PAGE_DATA_CACHE = env_bool("PAGE_DATA_CACHE", False)

@@ -4,7 +4,7 @@ from django import template
 from django.conf import settings
 from django.urls import reverse
 
-from cms import seo
+from cms.seo import links as seo
 
 register = template.Library()
 
@@ -65,7 +65,7 @@ def search_url():
 @register.simple_tag
 def json_ld(data):
     """Render a dict or list as a JSON-LD script element."""
-    from cms.jsonld import render_json_ld
+    from cms.seo.jsonld import render_json_ld
 
     return render_json_ld(data) if data else ""
 
@@ -121,7 +121,7 @@ def language_note(obj):
     from django.utils.html import format_html
     from django.utils.translation import get_language
 
-    from cms.languages import native_name
+    from cms.i18n.languages import native_name
 
     code = _text_language(obj)
     if not code or code == (get_language() or settings.LANGUAGE_CODE):
@@ -134,11 +134,11 @@ def language_note(obj):
 
 @register.inclusion_tag("includes/language_notices.html", takes_context=True)
 def language_notices(context):
-    """The Section 1557 one-line notices (cms/language_access/taglines.py), each in its
+    """The Section 1557 one-line notices (cms/i18n/taglines.py), each in its
     own language and direction, with the site's main number as a call link."""
     from django.utils.html import format_html
 
-    from cms.language_access.taglines import notices
+    from cms.i18n.taglines import notices
     from cms.models import SiteSettings
     from cms.templatetags.frontend_tags import phone_display
 

@@ -10,7 +10,7 @@ from django import template
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from cms import seo
+from cms.seo import links as seo
 
 register = template.Library()
 
@@ -30,7 +30,7 @@ def phone_display(value):
 
 @register.simple_tag(takes_context=True)
 def footer_clinics(context):
-    """Live clinics in the active language, ordered by name (cms.seo.footer_clinics):
+    """Live clinics in the active language, ordered by name (cms.seo.links.footer_clinics):
     one query, none while the data cache holds them."""
     return seo.footer_clinics(context.get("request"))
 

@@ -8,7 +8,7 @@ from django.utils.timezone import localtime
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
-from cms.page_cache import cached_data
+from cms.caching.page_cache import cached_data
 from localization.models import OutdatedTranslation
 
 register = template.Library()
@@ -51,7 +51,7 @@ def outdated_translation_notice(context, page=None):
 def language_fallback_notice(context):
     """On an English page served in another language (localization/fallback.py): a
     short note in the reader's language that the page's own text is English."""
-    from cms.languages import native_name
+    from cms.i18n.languages import native_name
 
     request = context.get("request")
     fallback = getattr(request, "language_fallback", None)

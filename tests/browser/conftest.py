@@ -46,7 +46,7 @@ VIEWPORTS = {
 def matrix_languages():
     wanted = os.environ.get("BROWSER_LANGUAGES", "")
     if wanted == "all":
-        from cms.languages import SITE_LANGUAGES
+        from cms.i18n.languages import SITE_LANGUAGES
 
         return [code for code, *_rest in SITE_LANGUAGES]
     if wanted:

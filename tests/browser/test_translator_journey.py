@@ -12,13 +12,13 @@ from tests.browser.conftest import screenshot
 from tests.conftest import run_manage
 
 PASSWORD = "journey-password-1234"
-# Translators in the per-language groups cms.roles keeps ("Translators: Spanish", with
+# Translators in the per-language groups cms.editorial.roles keeps ("Translators: Spanish", with
 # page permissions on that language's home page only).
 MAKE_TRANSLATORS = """
 import json
 from django.contrib.auth import get_user_model
 from wagtail.models import Locale
-from cms import roles
+from cms.editorial import roles
 roles.apply_roles()
 for username, code in (("tr-es", "es"), ("tr-ar", "ar")):
     group = roles.translators_group(Locale.objects.get(language_code=code))

@@ -7,7 +7,7 @@ import pytest
 from django.utils.translation import gettext as _
 from django.utils.translation import override, to_locale
 
-from cms.languages import SITE_LANGUAGES
+from cms.i18n.languages import SITE_LANGUAGES
 
 LOCALE = Path(__file__).resolve().parents[2] / "locale"
 TRANSLATED = [code for code, *_rest in SITE_LANGUAGES if code != "en"]

@@ -90,7 +90,7 @@ def test_home_page_has_no_breadcrumbs_and_one_h1(client):
 def test_content_checker_is_ours_everywhere_it_is_built(rf, admin_user, home_page):
     from wagtail.admin.userbar import AccessibilityItem, AdminItem, apply_userbar_hooks
 
-    from cms.wagtail_hooks import ClinicContentCheckerItem
+    from cms.editorial.content_checker import ClinicContentCheckerItem
 
     request = RequestFactory().get("/")
     request.user = admin_user

@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from cms.jsonld import breadcrumb_list, render_json_ld
+from cms.seo.jsonld import breadcrumb_list, render_json_ld
 
 
 def test_json_ld_cannot_close_its_script_element():

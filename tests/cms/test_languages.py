@@ -6,7 +6,7 @@ import pytest
 from django.utils.translation import get_language_info
 from wagtail.models import Locale, Page
 
-from cms.languages import SITE_LANGUAGES
+from cms.i18n.languages import SITE_LANGUAGES
 from home.models import HomePage, LanguageAssistancePage
 
 pytestmark = pytest.mark.django_db

@@ -90,7 +90,7 @@ def test_snippet_and_settings_changes_are_seen_at_once(client, site):
 
 
 def test_a_translation_published_by_wagtail_localize_is_seen_at_once(client, page_by_path):
-    from cms.translations import translate_from_catalog
+    from cms.i18n.translations import translate_from_catalog
 
     # Russian has no conditions index yet; publish one through wagtail-localize.
     index = page_by_path("/conditions/")

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from wagtail.models import Locale
 
-from cms.translations import translate_from_catalog
+from cms.i18n.translations import translate_from_catalog
 from locations.models import HoursException, LocationPage, OpeningHours
 
 pytestmark = pytest.mark.django_db

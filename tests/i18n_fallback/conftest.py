@@ -4,7 +4,7 @@ by the links a patient clicks."""
 import pytest
 from bs4 import BeautifulSoup
 
-from cms.languages import SITE_LANGUAGES
+from cms.i18n.languages import SITE_LANGUAGES
 
 LANGUAGES = [code for code, *_rest in SITE_LANGUAGES]
 RTL = {code for code, _name, _local, rtl in SITE_LANGUAGES if rtl}

@@ -99,7 +99,7 @@ def test_condition_not_yet_translated_answers_honestly(get, client, code):
     heading = page.find("h1")
     assert heading["lang"] == "en" and heading.get_text() == "Sciatica"
     with override(code):
-        from cms.languages import native_name
+        from cms.i18n.languages import native_name
 
         expected = gettext("This page is not yet available in %(language)s.") % {
             "language": native_name(code)

@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from wagtail.models import Locale, Page
 
-from cms.language_access.taglines import NEW_YORK, TAGLINES, parse
+from cms.i18n.taglines import NEW_YORK, TAGLINES, parse
 from cms.models import SiteSettings
 
 pytestmark = pytest.mark.django_db

@@ -1,5 +1,5 @@
 """The translation lifecycle, driven over HTTP as the demo's roles (tests/roles/conftest.py),
-and board users: one per role, translators in the per-language groups cms.roles makes
+and board users: one per role, translators in the per-language groups cms.editorial.roles makes
 ("Translators: <language>", with page permissions on their language's home page)."""
 
 import pytest
@@ -10,8 +10,8 @@ from wagtail.models import Locale, WorkflowState
 from wagtail_localize.fields import SynchronizedField, get_translatable_fields
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
-from cms import roles
-from cms.translations import translate_from_catalog
+from cms.editorial import roles
+from cms.i18n.translations import translate_from_catalog
 from home.demo import SHOWCASE_LANGUAGES
 from tests.roles.conftest import login, translate_page, users  # noqa: F401
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 from wagtail.models import GroupPagePermission, Locale, Page
 from wagtail.users.models import UserProfile
 
-from cms import roles
+from cms.editorial import roles
 from localization.models import OutdatedTranslation
 from localization.outdated import notify_translators
 

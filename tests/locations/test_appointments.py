@@ -111,7 +111,9 @@ def test_the_request_is_in_the_database_when_the_clinic_is_emailed(client, midto
 
 
 def test_request_is_kept_when_email_fails(client, midtown):
-    with mock.patch("locations.views.send_mail", side_effect=OSError("SMTP down")):
+    with mock.patch(
+        "locations.appointments.notification.send_mail", side_effect=OSError("SMTP down")
+    ):
         response = client.post(midtown.url + "appointment/", form_data(midtown))
     assert response.status_code == 302
     saved = AppointmentRequest.objects.get()

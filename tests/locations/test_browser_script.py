@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from locations import views
+from locations.hours import hours_data, status_messages, status_text
 from tests.require import require
 
 SCRIPT = Path(__file__).resolve().parents[2] / "locations/static/locations/locations.js"
@@ -40,7 +40,7 @@ def utc_ms(year, month, day):
 @pytest.fixture
 def midtown_data(midtown):
     midtown.prefetch_for_render()
-    return views.hours_data(midtown.schedule), views.status_messages()
+    return hours_data(midtown.schedule), status_messages()
 
 
 def holiday(location, label):
@@ -79,7 +79,7 @@ def test_script_agrees_with_the_server(midtown, midtown_data):
     statuses = set()
     for day, hour, minute in cases:
         moment = datetime.combine(day, time(hour, minute), tzinfo=NEW_YORK)
-        expected = views.status_text(midtown.schedule.status(moment))
+        expected = status_text(midtown.schedule.status(moment))
         got = run(hours, messages, utc_ms(day.year, day.month, day.day), hour * 60 + minute)
         assert got == expected, (moment, got, expected)
         statuses.add(got)

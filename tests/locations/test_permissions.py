@@ -6,8 +6,8 @@ from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 from wagtail.models import GroupPagePermission
 
+from locations.appointments.permissions import requests_visible_to
 from locations.models import AppointmentRequest
-from locations.permissions import requests_visible_to
 
 pytestmark = pytest.mark.django_db
 
@@ -106,7 +106,7 @@ def test_superuser_admin_sees_all(admin_client, requests_at):
 
 
 def test_admin_cannot_create_requests(admin_client, admin_user):
-    from locations.wagtail_hooks import AppointmentRequestPermissionPolicy
+    from locations.appointments.admin import AppointmentRequestPermissionPolicy
 
     response = admin_client.get("/admin/appointment_requests/new/")
     assert response.status_code == 302  # permission denied: back to the dashboard

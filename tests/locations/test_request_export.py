@@ -4,7 +4,7 @@ requests, and every exported request is written to Wagtail's audit log."""
 import pytest
 from wagtail.models import ModelLogEntry
 
-from locations.wagtail_hooks import EXPORT_ACTION
+from locations.appointments.admin import EXPORT_ACTION
 from tests.locations.test_permissions import requests_at, staff_user  # noqa: F401
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
-from cms.page_cache import invalidate_all
+from cms.caching.page_cache import invalidate_all
 
 HTTPS = {"HTTP_X_FORWARDED_PROTO": "https"}
 

@@ -10,7 +10,7 @@ from wagtail.images import get_image_model
 from wagtail.images.models import Rendition
 from wagtail.models import Locale
 
-from cms import renditions
+from cms.images import renditions
 from tests.performance.conftest import HTTPS, page_urls
 
 pytestmark = pytest.mark.django_db

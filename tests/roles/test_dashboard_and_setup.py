@@ -12,8 +12,8 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import GroupPagePermission, Locale, Workflow, WorkflowPage
 
-from cms import roles
 from cms.demo_users import ensure_demo_users
+from cms.editorial import roles
 from conditions.models import ConditionPage
 from conditions.wagtail_hooks import reviews_due, translations_behind
 
@@ -48,7 +48,7 @@ def test_translations_behind_their_english_source(page_by_path, users):
     }
     assert all(page.translation_key == english.translation_key for page in behind)
     # Translating the new text into Spanish brings Spanish up to date.
-    from cms.translations import translate_from_catalog
+    from cms.i18n.translations import translate_from_catalog
     from home.demo import catalog
 
     spanish_strings = {**catalog("es"), english.intro: "Ayuda gratuita, ahora también por video."}

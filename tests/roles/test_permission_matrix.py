@@ -4,7 +4,7 @@ who may edit and who may publish which page, in English and in Spanish."""
 import pytest
 from wagtail.models import Page
 
-from cms import roles
+from cms.editorial import roles
 
 pytestmark = pytest.mark.django_db
 
@@ -108,7 +108,7 @@ def test_the_clinical_review_workflow_covers_condition_pages_in_every_language(p
 
 
 def test_managers_see_only_their_clinics_requests(users, pages):
-    from locations.permissions import clinics_managed_by
+    from locations.appointments.permissions import clinics_managed_by
 
     managed = set(clinics_managed_by(users["manager-midtown"]).values_list("pk", flat=True))
     midtown_versions = set(

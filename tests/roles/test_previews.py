@@ -9,7 +9,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 
-from cms.languages import SITE_LANGUAGES
+from cms.i18n.languages import SITE_LANGUAGES
 from tests.admin_forms import edit_form_data
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import GroupPagePermission, Locale, WorkflowPage, WorkflowState
 
-from cms import roles
+from cms.editorial import roles
 from locations.models import LocationPage
 
 pytestmark = pytest.mark.django_db

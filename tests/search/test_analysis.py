@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cms.languages import SITE_LANGUAGES
+from cms.i18n.languages import SITE_LANGUAGES
 from search.analysis import index_terms, query_terms
 from search.analysis.pipeline import clear_caches
 

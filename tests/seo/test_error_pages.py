@@ -6,8 +6,8 @@ import re
 import pytest
 from django.db import OperationalError
 
-from cms.error_pages import TEXTS, context_for, language_for_path
-from cms.languages import SITE_LANGUAGES
+from cms.i18n.error_pages import TEXTS, context_for, language_for_path
+from cms.i18n.languages import SITE_LANGUAGES
 from cms.views import server_error
 
 pytestmark = pytest.mark.django_db

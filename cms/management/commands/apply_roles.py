@@ -1,8 +1,8 @@
-"""Attach the editorial roles to the current page tree (see cms/roles.py)."""
+"""Attach the editorial roles to the current page tree (see cms/editorial/roles.py)."""
 
 from django.core.management.base import BaseCommand
 
-from cms.roles import apply_roles
+from cms.editorial.roles import apply_roles
 
 
 class Command(BaseCommand):

@@ -4,7 +4,7 @@ media (idempotent: existing renditions are kept)."""
 
 from django.core.management.base import BaseCommand
 
-from cms.renditions import ensure_everywhere
+from cms.images.renditions import ensure_everywhere
 
 
 class Command(BaseCommand):

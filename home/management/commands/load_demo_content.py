@@ -3,7 +3,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from cms.demo_users import ensure_demo_users
-from cms.roles import apply_roles
+from cms.editorial.roles import apply_roles
 from conditions import demo as conditions_demo
 from home import demo as home_demo
 from locations import demo as locations_demo

@@ -7,8 +7,8 @@ import datetime
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from locations.appointments.notification import notify_clinic
 from locations.models import AppointmentRequest
-from locations.views import notify_clinic
 
 
 class Command(BaseCommand):

@@ -37,7 +37,6 @@ _KEEP_HEADERS = {
     "cache-control",
     "vary",
 }
-_VISITOR_COOKIES = ("SESSION_COOKIE_NAME", "CSRF_COOKIE_NAME")
 
 
 def _cache():

@@ -4,7 +4,7 @@ Wagtail finds a page by loading the site, the active locale, the localized home
 page and every page on the way down (a query each, plus one more for each page's
 specific model), then the view restrictions of the page and its ancestors: about
 ten queries before a page starts rendering. This middleware gives Wagtail the same
-answers from the data cache (`cms.page_cache.cached_data`, kept per content
+answers from the data cache (`cms.caching.page_cache.cached_data`, kept per content
 generation and so never stale): the site, its settings, and which page a URL path
 leads to. A request then costs one query for the page itself.
 
@@ -26,7 +26,7 @@ from wagtail import views as wagtail_views
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, PageViewRestriction, Site
 
-from cms.page_cache import cached_data
+from cms.caching.page_cache import cached_data
 
 MAX_COMPONENTS = 12
 

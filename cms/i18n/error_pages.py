@@ -7,7 +7,7 @@ the language comes from the URL prefix alone. Keep one entry per site language
 
 from django.utils.translation import get_language_from_path
 
-from cms.languages import SITE_LANGUAGES, SOURCE_LANGUAGE
+from cms.i18n.languages import SITE_LANGUAGES, SOURCE_LANGUAGE
 
 TEXTS = {
     "en": {

@@ -11,13 +11,14 @@ requests goes through `requests_visible_to`."""
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from locations.appointments.models import AppointmentRequest
+from locations.models import LocationPage
+
 VIEW_PERMISSION = "locations.view_appointmentrequest"
 
 
 def clinics_managed_by(user):
     """LocationPage ids whose page the user may edit."""
-    from locations.models import LocationPage
-
     if not user.is_active:
         return LocationPage.objects.none().values("pk")
     pages = PagePermissionPolicy(Page).instances_user_has_any_permission_for(
@@ -27,8 +28,6 @@ def clinics_managed_by(user):
 
 
 def requests_visible_to(user):
-    from locations.models import AppointmentRequest
-
     if user is None or not user.is_authenticated or not user.is_active:
         return AppointmentRequest.objects.none()
     if user.is_superuser:
@@ -36,7 +35,3 @@ def requests_visible_to(user):
     if not user.has_perm(VIEW_PERMISSION):
         return AppointmentRequest.objects.none()
     return AppointmentRequest.objects.filter(location__in=clinics_managed_by(user))
-
-
-def user_can_see_request(user, appointment_request):
-    return requests_visible_to(user).filter(pk=appointment_request.pk).exists()

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django_otp import user_has_device
 from django_otp.middleware import OTPMiddleware
 
-from cms import two_factor
+from cms.security import two_factor
 
 # The Wagtail admin (and page previews rendered inside it) still relies on a few
 # inline scripts and styles; staff sessions get this wider policy, patients never do.

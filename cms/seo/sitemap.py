@@ -13,7 +13,7 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
-from cms.languages import SOURCE_LANGUAGE
+from cms.i18n.languages import SOURCE_LANGUAGE
 
 
 class TranslatedSitemap(Sitemap):

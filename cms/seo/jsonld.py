@@ -22,7 +22,7 @@ def render_json_ld(data):
 
 def breadcrumb_list(page, request=None):
     """A BreadcrumbList from the site's home page down to `page`."""
-    from cms.seo import breadcrumb_ancestors
+    from cms.seo.links import breadcrumb_ancestors
 
     # Titles and URLs need no specific models: one query for the whole trail, shared
     # with the visible breadcrumbs and kept in the data cache.

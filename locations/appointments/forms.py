@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from locations import phone
-from locations.models import AppointmentRequest
+from locations.appointments.models import AppointmentRequest
 
 OTHER = "other"
 SELF_PAY = "self-pay"

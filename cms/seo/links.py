@@ -3,7 +3,7 @@ the language switcher's links, the breadcrumb trail, the navigation's index URLs
 the footer's clinics.
 
 Each is derived from live content and kept in the data cache for the current content
-generation (`cms.page_cache.cached_data`), so it is never stale and a warm page pays no
+generation (`cms.caching.page_cache.cached_data`), so it is never stale and a warm page pays no
 query for it; computing one costs a single query whatever the number of clinics,
 conditions or languages."""
 
@@ -16,8 +16,8 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page
 
-from cms.languages import SOURCE_LANGUAGE, native_name
-from cms.page_cache import cached_data
+from cms.caching.page_cache import cached_data
+from cms.i18n.languages import SOURCE_LANGUAGE, native_name
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ class LanguageLink:
 def _site_id(request):
     if request is None:
         return 0
-    from cms.routing import find_site
+    from cms.caching.routing import find_site
 
     site = find_site(request)
     return site.pk if site is not None else 0
@@ -43,8 +43,8 @@ def _language():
 
 
 def site_locales(request=None):
-    """(pk, language code) of every locale, in creation order (cms.routing.site_facts)."""
-    from cms.routing import site_facts
+    """(pk, language code) of every locale, in creation order (cms.caching.routing.site_facts)."""
+    from cms.caching.routing import site_facts
 
     return site_facts(request)["locales"]
 
@@ -118,7 +118,7 @@ def landmarks(request, site):
 
 def landmark_url(request, kind, fallback):
     """URL of the landmark page `kind` in the active language, else in any language."""
-    from cms.routing import find_site
+    from cms.caching.routing import find_site
 
     site = find_site(request) if request is not None else None
     found = landmarks(request, site)
@@ -182,7 +182,7 @@ def hreflang_alternates(page, request):
 
 def home_urls(request):
     """{locale pk: URL} of the live home page in each locale."""
-    from cms.routing import find_site
+    from cms.caching.routing import find_site
 
     site = find_site(request)
     return landmarks(request, site)["home_urls"] if site is not None else {}
@@ -285,7 +285,7 @@ def footer_clinics(request=None):
 def language_assistance_url(request):
     """URL of the live language-assistance page in the active language (else the
     English one), or "" while there is none."""
-    from cms.routing import find_site
+    from cms.caching.routing import find_site
 
     site = find_site(request) if request is not None else None
     urls = landmarks(request, site)["urls"]
