@@ -23,6 +23,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.db.models import OuterRef, Subquery
 from django.http import Http404
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
@@ -155,59 +156,69 @@ def locate(request, path):
 def _reader_urls(request, page_ids, languages):
     """{(page id, language): URL} of each page in each language: its live translation,
     else (for the page types above) its fallback URL: the deepest ancestor live in that
-    language, followed by the English slugs below it. Four queries."""
-    source_locale = Locale.get_default()
-    given = Page.objects.filter(pk__in=page_ids).values("id", "translation_key")
-    key_of = {row["id"]: row["translation_key"] for row in given}
-    sources = {
-        row["translation_key"]: row
-        for row in Page.objects.filter(
-            translation_key__in=key_of.values(), locale=source_locale, live=True
-        ).values("id", "path", "depth", "url_path", "translation_key", "content_type_id")
-    }
+    language, followed by the English slugs below it. Two queries."""
+    # Each given page with its live English version's fields, in one query.
+    english = Page.objects.filter(
+        translation_key=OuterRef("translation_key"),
+        locale_id=_source_locale_id(request),
+        live=True,
+    )
+    fields = ("path", "depth", "url_path", "content_type_id")
+    rows = (
+        Page.objects.filter(pk__in=page_ids)
+        .annotate(**{f"source_{name}": Subquery(english.values(name)[:1]) for name in fields})
+        .values("id", "translation_key", *(f"source_{name}" for name in fields))
+    )
+    key_of, sources = {}, {}
+    for row in rows:
+        key_of[row["id"]] = row["translation_key"]
+        if row["source_path"] is not None:
+            sources[row["translation_key"]] = {name: row[f"source_{name}"] for name in fields}
     ancestor_paths = set()
     for source in sources.values():
         for depth in range(TRAIL_START_DEPTH, source["depth"] + 1):
             ancestor_paths.add(source["path"][: depth * Page.steplen])
-    ancestors = {
-        row["path"]: row
-        for row in Page.objects.filter(path__in=ancestor_paths).values(
-            "path", "url_path", "translation_key"
-        )
-    }
-    translated = {}
+    # The live versions of those ancestors in the languages asked for, each with the
+    # tree path of the English ancestor it translates: one query.
+    ancestors = Page.objects.filter(path__in=ancestor_paths)
     versions = (
         Page.objects.filter(
-            translation_key__in={row["translation_key"] for row in ancestors.values()},
+            translation_key__in=ancestors.values("translation_key"),
             locale__language_code__in=languages,
             live=True,
+        )
+        .annotate(
+            source_path=Subquery(
+                ancestors.filter(translation_key=OuterRef("translation_key")).values("path")[:1]
+            )
         )
         .select_related("locale")
         .only("id", "url_path", "path", "depth", "locale_id", "translation_key", "locale")
     )
+    translated = {}
     for version in versions:
         url = version.get_url(request)
         if url:
-            translated[(version.translation_key, version.locale.language_code)] = url
+            translated[(version.source_path, version.locale.language_code)] = url
     urls = {}
     for page_id, translation_key in key_of.items():
         source = sources.get(translation_key)
         if source is None:
             continue
         fallback_allowed = kind_of(_label(source["content_type_id"])) is not None
+        slugs = source["url_path"].strip("/").split("/")
         for language in languages:
             for depth in range(source["depth"], TRAIL_START_DEPTH - 1, -1):
-                ancestor = ancestors.get(source["path"][: depth * Page.steplen])
-                if ancestor is None:
-                    break
-                url = translated.get((ancestor["translation_key"], language))
+                url = translated.get((source["path"][: depth * Page.steplen], language))
                 if url is None:
                     continue
                 if depth == source["depth"]:
                     urls[(page_id, language)] = url
                 elif fallback_allowed:
-                    below = source["url_path"][len(ancestor["url_path"]) :]
-                    urls[(page_id, language)] = url + below
+                    # The English slugs below the deepest ancestor the language has.
+                    urls[(page_id, language)] = url + "".join(
+                        f"{slug}/" for slug in slugs[depth - 1 :]
+                    )
                 break
     return urls
 

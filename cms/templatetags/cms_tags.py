@@ -77,28 +77,35 @@ def admin_site_name():
     return settings.WAGTAIL_SITE_NAME
 
 
-def _text_language(obj):
-    """The language code of a page or translatable snippet (from its locale, no query),
-    or the code itself when given a string."""
+def _text_language(context, obj):
+    """The language code of a page or translatable snippet (from its locale, no query:
+    the site's locales are read once per request), or the code itself when given one."""
     if isinstance(obj, str):
         return obj
     locale_id = getattr(obj, "locale_id", None)
     if locale_id is None:
         return None
-    return dict(seo.site_locales()).get(locale_id)
+    request = context.get("request")
+    codes = getattr(request, "_locale_codes", None)
+    if codes is None:
+        codes = dict(seo.site_locales(request))
+        if request is not None:
+            request._locale_codes = codes
+    return codes.get(locale_id)
 
 
-@register.filter
-def lang_attr(obj, kind=""):
+@register.simple_tag(takes_context=True)
+def lang_attr(context, obj, kind=""):
     """` lang="…" dir="…"` for an element showing text of `obj` (a page, a snippet or a
     language code) when that text is in another language than the page being read: an
     English clinic's own prose on a page served in Bengali, an untranslated related
     page. `"link"` adds `hreflang` when the link leads to that language's page;
     `"target"` gives only that `hreflang` (the link's words are the reader's)."""
     from django.utils.html import format_html
+    from django.utils.safestring import mark_safe
     from django.utils.translation import get_language, get_language_info
 
-    code = _text_language(obj)
+    code = _text_language(context, obj)
     current = get_language() or settings.LANGUAGE_CODE
     if not code or code == current:
         return ""
@@ -108,14 +115,14 @@ def lang_attr(obj, kind=""):
         direction = "ltr"
     attributes = format_html(' lang="{}" dir="{}"', code, direction)
     if kind == "target":  # a link whose words are the reader's, to a page in `code`
-        attributes = ""
+        attributes = mark_safe("")
     if kind in ("link", "target") and getattr(obj, "reader_url", None) is None:
         attributes += format_html(' hreflang="{}"', code)
     return attributes
 
 
-@register.filter
-def language_note(obj):
+@register.simple_tag(takes_context=True)
+def language_note(context, obj):
     """ " (English)" after a link to a page in another language than the page being read
     (none for a page that leads to the reader's own language)."""
     from django.utils.html import format_html
@@ -123,7 +130,7 @@ def language_note(obj):
 
     from cms.i18n.languages import native_name
 
-    code = _text_language(obj)
+    code = _text_language(context, obj)
     if not code or code == (get_language() or settings.LANGUAGE_CODE):
         return ""
     if getattr(obj, "reader_url", None) is not None:
