@@ -81,6 +81,15 @@ def _chain(base, components):
     return chain
 
 
+def _version(translation_key, locale, **filters):
+    """The row of a page's version in `locale` (what _chain starts from), or None."""
+    return (
+        Page.objects.filter(translation_key=translation_key, locale=locale, **filters)
+        .values("id", "depth", "path", "url_path", "translation_key")
+        .first()
+    )
+
+
 def _locate(site, language, components):
     """Where a path in `language` leads in English: {"page": English page id,
     "rest": the components left for the page's own routes, "kind"} or {"redirect":
@@ -89,13 +98,7 @@ def _locate(site, language, components):
     source_locale = Locale.get_default()
     if locale is None or locale.pk == source_locale.pk:
         return None
-    home = (
-        Page.objects.filter(
-            translation_key=site.root_page.translation_key, locale=locale, live=True
-        )
-        .values("id", "depth", "path", "url_path", "translation_key")
-        .first()
-    )
+    home = _version(site.root_page.translation_key, locale, live=True)
     if home is None:
         return None
     chain = _chain(home, components)
@@ -103,11 +106,7 @@ def _locate(site, language, components):
         return None
     deepest = chain[-1]
     rest = components[len(chain) - 1 :]
-    source = (
-        Page.objects.filter(translation_key=deepest["translation_key"], locale=source_locale)
-        .values("id", "depth", "path", "url_path", "translation_key")
-        .first()
-    )
+    source = _version(deepest["translation_key"], source_locale)
     if source is None:
         return None
     english = _chain(source, rest)
