@@ -10,6 +10,8 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from cms.i18n import taglines
+
 
 @register_setting(icon="cog")
 class SiteSettings(BaseSiteSetting):
@@ -37,6 +39,18 @@ class SiteSettings(BaseSiteSetting):
             "Reports › Reading grade. Publishing is never blocked."
         ),
     )
+    notice_languages = models.CharField(
+        "language-assistance notice languages",
+        max_length=300,
+        default=taglines.NEW_YORK,
+        validators=[taglines.validate_notice_languages],
+        help_text=(
+            "Comma-separated language codes: the one-line notices of free language help "
+            "on the language-assistance page (Section 1557: at least the state's 15 most "
+            "common languages besides English, which is always shown). Default: New "
+            "York's list, see docs/languages.md."
+        ),
+    )
 
     panels = [
         FieldPanel("brand_name"),
@@ -47,6 +61,7 @@ class SiteSettings(BaseSiteSetting):
         ),
         FieldPanel("default_sharing_image"),
         FieldPanel("readability_target_grade"),
+        FieldPanel("notice_languages"),
     ]
 
     class Meta:

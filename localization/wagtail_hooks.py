@@ -122,3 +122,29 @@ def translation_editor_direction_js():
     # editor (the element carrying the target language, see the edit_translation
     # template override).
     return format_html('<script src="{}"></script>', static("localization/translation-editor.js"))
+
+
+@hooks.register("language_fallback_urls")
+def language_fallback_urls(request, page_id, languages):
+    """The language switcher's and navigation's links for a page missing in a language:
+    its fallback (a clinic, the clinic list) or "not yet translated" page (a condition)."""
+    from localization.fallback import switcher_urls
+
+    return switcher_urls(request, page_id, languages)
+
+
+@hooks.register("language_fallback_relink")
+def language_fallback_relink(request, pages, language):
+    """English page objects shown to a reader of `language` (the footer's clinics
+    before they are translated) link to that language's fallback pages."""
+    from localization.fallback import relink
+
+    relink(request, pages, language)
+
+
+@hooks.register("untranslated_children")
+def untranslated_children(index, children):
+    """A translated clinic list also lists the clinics not translated into its language."""
+    from localization.fallback import untranslated_children
+
+    return untranslated_children(index, children)

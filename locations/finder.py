@@ -30,6 +30,8 @@ class ClinicCard:
     to keep in the cache and to render."""
 
     pk: int
+    locale_id: int  # the clinic page's language (lang marks, the fallback's links)
+    page_label: str  # the clinic page's model ("locations.locationpage")
     title: str
     url: str
     appointment_url: str
@@ -67,6 +69,8 @@ def clinic_cards(request, index_page):
         cards.append(
             ClinicCard(
                 pk=clinic.pk,
+                locale_id=clinic.locale_id,
+                page_label=clinic._meta.label_lower,
                 title=clinic.title,
                 url=clinic.get_url(request),
                 appointment_url=clinic.appointment_url(request=request),

@@ -17,6 +17,7 @@ from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
@@ -71,8 +72,11 @@ class LocationIndexPage(Page):
     max_count_per_parent = 1
 
     def clinics(self):
+        clinics = LocationPage.objects.child_of(self).live()
+        for hook in hooks.get_hooks("untranslated_children"):  # localization/fallback.py
+            clinics = hook(self, clinics)
         return (
-            public(LocationPage.objects.child_of(self).live())
+            public(clinics)
             .order_by("title")
             .prefetch_related("opening_hours", upcoming_exceptions_prefetch())
         )

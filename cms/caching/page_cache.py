@@ -34,6 +34,7 @@ _KEEP_HEADERS = {
     "x-content-type-options",
     "referrer-policy",
     "cross-origin-opener-policy",
+    "x-robots-tag",
     "cache-control",
     "vary",
 }

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
+from wagtail import hooks
 from wagtail.models import Page
 
 from cms.caching.dependencies import TREE
@@ -27,7 +28,7 @@ class LanguageLink:
     name: str
     url: str
     is_current: bool
-    is_translation: bool  # False when the link falls back to the language's home page
+    is_translation: bool  # False when the link leads to a fallback (or the home page)
 
 
 def _site_id(request):
@@ -45,8 +46,24 @@ def site_locales(request=None):
 def landmark_url(request, kind, fallback):
     """URL of the landmark page `kind` in the active language, else in any language."""
     site = find_site(request) if request is not None else None
-    urls = landmarks(request, site)["urls"]
-    return urls.get((kind, language())) or urls.get((kind, None)) or fallback
+    found = landmarks(request, site)
+    urls = found["urls"]
+    current = language()
+    url = urls.get((kind, current))
+    if url is None and kind in found.get("ids", {}):
+        url = fallback_urls(request, found["ids"][kind], [current]).get(current)
+    return url or urls.get((kind, None)) or fallback
+
+
+def fallback_urls(request, page_id, languages):
+    """{language: URL} where a page not translated into `languages` still leads in
+    them, from the feature apps registered for the wagtail hook "language_fallback_urls"
+    (a function of request, page id and languages); empty when none answers."""
+    urls = {}
+    for hook in hooks.get_hooks("language_fallback_urls"):
+        for code, url in hook(request, page_id, languages).items():
+            urls.setdefault(code, url)
+    return urls
 
 
 def live_translations(page):
@@ -104,7 +121,12 @@ def language_links(request, page=None):
     current = get_language()
     versions = translation_urls(page, request) if page is not None else {}
     locales = site_locales(request)
-    homes = home_urls(request) if page is not None and len(versions) < len(locales) else {}
+    missing = len(versions) < len(locales)
+    homes = home_urls(request) if page is not None and missing else {}
+    fallbacks = {}
+    if page is not None and missing and page.pk:
+        wanted = [code for _pk, code in locales if code not in versions]
+        fallbacks = fallback_urls(request, page.pk, wanted)
     links = []
     for locale_pk, code in locales:
         version = versions.get(code)
@@ -113,7 +135,7 @@ def language_links(request, page=None):
         elif page is None:
             url, is_translation = translate_url(request.path, code), True
         else:
-            url = homes.get(locale_pk)
+            url = fallbacks.get(code) or homes.get(locale_pk)
             if url is None:
                 continue
             is_translation = False
@@ -123,7 +145,11 @@ def language_links(request, page=None):
 
 def breadcrumb_ancestors(page, request):
     """(depth, title, URL, full URL) of the page and its ancestors from the home page
-    down. One query, cached per content generation."""
+    down. One query, cached per content generation. A page object may carry its own
+    trail (`breadcrumb_override`: a page served in another language)."""
+    override = getattr(page, "breadcrumb_override", None)
+    if override is not None:
+        return override
 
     def load():
         ancestors = (

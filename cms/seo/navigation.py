@@ -57,7 +57,8 @@ def landmarks(request, site):
     for the content generation: the home page's translations (for routing and the
     language switcher), the condition and location indexes and the language-assistance
     page. {"homes": {code: (id, path, depth, url_path, live)}, "home_urls": {locale pk:
-    URL}, "urls": {(kind, code): URL, (kind, None): the first in any language}}."""
+    URL}, "urls": {(kind, code): URL, (kind, None): the first in any language}, "ids":
+    {kind: id of the source-language page}}."""
 
     def load():
         kinds = _landmark_kinds()
@@ -78,7 +79,7 @@ def landmarks(request, site):
             .only("id", "path", "depth", "url_path", "live", "locale_id", "translation_key")
             .order_by("path")
         )
-        homes, home_urls, urls = {}, {}, {}
+        homes, home_urls, urls, ids = {}, {}, {}, {}
         for page in pages:
             code = page.language_code
             kind = kinds.get((page.app_label, page.model_name))
@@ -90,7 +91,9 @@ def landmarks(request, site):
             url = page.get_url(request)
             urls.setdefault((kind, code), url)
             urls.setdefault((kind, None), url)
-        return {"homes": homes, "home_urls": home_urls, "urls": urls}
+            if code == settings.LANGUAGE_CODE:  # where a language without its own leads
+                ids.setdefault(kind, page.pk)
+        return {"homes": homes, "home_urls": home_urls, "urls": urls, "ids": ids}
 
     return cached_data(request, f"landmarks:{site.pk if site else 0}", load, depends_on=(TREE,))
 

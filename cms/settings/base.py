@@ -87,6 +87,8 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     # Site, site settings and page routes from the data cache (after the language).
     "cms.caching.routing.PageRoutingMiddleware",
+    # A page missing in the reader's language: its English page in their language.
+    "localization.middleware.LanguageFallbackMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -74,3 +74,93 @@ def admin_site_name():
     """The admin's one title (WAGTAIL_SITE_NAME) for every role: Wagtail's dashboard
     otherwise names the site of each user's explorable root, which differs by role."""
     return settings.WAGTAIL_SITE_NAME
+
+
+def _text_language(context, obj):
+    """The language code of a page or translatable snippet (from its locale, no query:
+    the site's locales are read once per request), or the code itself when given one."""
+    if isinstance(obj, str):
+        return obj
+    locale_id = getattr(obj, "locale_id", None)
+    if locale_id is None:
+        return None
+    request = context.get("request")
+    codes = getattr(request, "_locale_codes", None)
+    if codes is None:
+        codes = dict(seo.site_locales(request))
+        if request is not None:
+            request._locale_codes = codes
+    return codes.get(locale_id)
+
+
+@register.simple_tag(takes_context=True)
+def lang_attr(context, obj, kind=""):
+    """` lang="…" dir="…"` for an element showing text of `obj` (a page, a snippet or a
+    language code) when that text is in another language than the page being read: an
+    English clinic's own prose on a page served in Bengali, an untranslated related
+    page. `"link"` adds `hreflang` when the link leads to that language's page;
+    `"target"` gives only that `hreflang` (the link's words are the reader's)."""
+    from django.utils.html import format_html
+    from django.utils.safestring import mark_safe
+    from django.utils.translation import get_language, get_language_info
+
+    code = _text_language(context, obj)
+    current = get_language() or settings.LANGUAGE_CODE
+    if not code or code == current:
+        return ""
+    try:
+        direction = "rtl" if get_language_info(code)["bidi"] else "ltr"
+    except KeyError:
+        direction = "ltr"
+    attributes = format_html(' lang="{}" dir="{}"', code, direction)
+    if kind == "target":  # a link whose words are the reader's, to a page in `code`
+        attributes = mark_safe("")
+    if kind in ("link", "target") and getattr(obj, "reader_url", None) is None:
+        attributes += format_html(' hreflang="{}"', code)
+    return attributes
+
+
+@register.simple_tag(takes_context=True)
+def language_note(context, obj):
+    """ " (English)" after a link to a page in another language than the page being read
+    (none for a page that leads to the reader's own language)."""
+    from django.utils.html import format_html
+    from django.utils.translation import get_language
+
+    from cms.i18n.languages import native_name
+
+    code = _text_language(context, obj)
+    if not code or code == (get_language() or settings.LANGUAGE_CODE):
+        return ""
+    if getattr(obj, "reader_url", None) is not None:
+        return ""
+    note = ' <span class="language-note" lang="{}">({})</span>'
+    return format_html(note, code, native_name(code))
+
+
+@register.inclusion_tag("includes/language_notices.html", takes_context=True)
+def language_notices(context):
+    """The Section 1557 one-line notices (cms/i18n/taglines.py), each in its
+    own language and direction, with the site's main number as a call link."""
+    from django.utils.html import format_html
+
+    from cms.i18n.taglines import notices
+    from cms.models import SiteSettings
+    from cms.templatetags.frontend_tags import phone_display
+
+    request = context.get("request")
+    own = SiteSettings.for_request(request) if request is not None else None
+    phone = own.main_phone if own else ""
+    shown, href = phone_display(phone), tel_href(phone)
+    lines = []
+    for tagline in notices(getattr(own, "notice_languages", None)):
+        before, _, after = tagline.text.partition("{phone}")
+        number = format_html('<a href="tel:{}" dir="ltr">{}</a>', href, shown) if phone else ""
+        lines.append(
+            {
+                "code": tagline.code,
+                "dir": "rtl" if tagline.rtl else "ltr",
+                "html": format_html("{}{}{}", before, number, after),
+            }
+        )
+    return {"notices": lines}

@@ -3,6 +3,7 @@
 from django import template
 from django.conf import settings
 from django.utils.formats import date_format
+from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
@@ -50,3 +51,25 @@ def outdated_translation_notice(context, page=None):
         return {}
     since, url = found
     return {"since": date_format(localtime(since), "DATE_FORMAT"), "source_url": url}
+
+
+@register.inclusion_tag("localization/fallback_notice.html", takes_context=True)
+def language_fallback_notice(context):
+    """On an English page served in another language (localization/fallback.py): a
+    short note in the reader's language that the page's own text is English."""
+    from cms.i18n.languages import native_name
+
+    request = context.get("request")
+    fallback = getattr(request, "language_fallback", None)
+    if fallback is None or fallback.kind != "facts":
+        return {}
+    return {"language_name": native_name(fallback.language), "english_url": fallback.english_url}
+
+
+@register.simple_tag(takes_context=True)
+def language_fallback_robots(context):
+    """`noindex` on a fallback page (the English page is the one to index)."""
+    request = context.get("request")
+    if getattr(request, "language_fallback", None) is None:
+        return ""
+    return mark_safe('<meta name="robots" content="noindex">')

@@ -14,17 +14,20 @@ from tests.performance.conftest import measure, page_urls
 pytestmark = pytest.mark.django_db
 
 # page type: (data cache warm, data cache cold, data cache off)
+# Pages not translated into every language pay two queries cold for the switcher's
+# links to their fallback pages (localization/fallback.py), and, data cache off, a few
+# more for the marks of text in another language; warm figures are unchanged.
 BUDGETS = {
     "home": (1, 8, 18),
-    "condition index": (3, 13, 23),
-    "condition page": (2, 13, 23),
-    "location index": (1, 12, 21),
-    "finder ?zip=": (1, 12, 21),
-    "location page": (1, 19, 26),
+    "condition index": (3, 15, 27),
+    "condition page": (2, 15, 27),
+    "location index": (1, 14, 26),
+    "finder ?zip=": (1, 14, 26),
+    "location page": (1, 21, 30),
     "search": (4, 12, 17),
     "language assistance": (1, 9, 16),
     # One more than the English page when cold: is this translation behind its source?
-    "Spanish condition page": (2, 17, 28),
+    "Spanish condition page": (2, 19, 34),
 }
 
 
