@@ -322,7 +322,7 @@ def _pages_in(value, depth=0):
         yield from _pages_in(item, depth + 1)
 
 
-def _label(page):
+def _model_label(page):
     return page._meta.label_lower if isinstance(page, Page) else page.page_label
 
 
@@ -333,7 +333,7 @@ def relink(request, pages, language, types=FACTS_PAGES | CLINICAL_PAGES):
         page
         for page in pages
         if page.locale_id == source_locale_id
-        and _label(page) in types
+        and _model_label(page) in types
         and getattr(page, "reader_url", None) is None
     ]
     urls = reader_urls(request, [page.pk for page in wanted], [language])
