@@ -10,7 +10,7 @@ from wagtail.models import Page
 from cms.demo import upsert_child_page, upsert_snippet
 from cms.models import Clinician
 from conditions import demo_content as content
-from conditions.models import BodyArea, ConditionIndexPage, ConditionPage
+from conditions.models import BodyArea, ConditionIndexPage, ConditionPage, RelatedCondition
 
 
 def load_body_areas(locale):
@@ -158,12 +158,13 @@ def upsert_condition(index, data, pages, areas, reviewers):
     related = [pages[slug] for slug in data.get("related", [])]
     changed = any(getattr(page, name) != value for name, value in fields.items())
     changed = changed or _body_json(page.body) != _body_json(body)
-    changed = changed or {p.pk for p in page.related_conditions.all()} != {p.pk for p in related}
+    chosen = {row.condition_id for row in page.related_conditions.all()}
+    changed = changed or chosen != {p.pk for p in related}
     if changed or not page.live:
         for name, value in fields.items():
             setattr(page, name, value)
         page.body = body
-        page.related_conditions = related
+        page.related_conditions = [RelatedCondition(condition=p) for p in related]
         page.save_revision().publish()
     return page
 
