@@ -8,6 +8,7 @@ from wagtail import hooks
 from wagtail.admin.staticfiles import versioned_static
 from wagtail.admin.telepath import register
 from wagtail.admin.widgets.chooser import AdminPageChooser, PageChooserAdapter
+from wagtail.models import Locale
 
 CONDITION_PAGE_TYPE = "conditions.conditionpage"
 
@@ -92,4 +93,6 @@ def condition_pages_in_the_editors_language(pages, request):
     language = request.GET.get("locale")
     if not language:
         return pages
-    return pages.filter(locale__language_code=language)
+    # By id: the chooser's search filters on indexed fields, and Page indexes `locale`.
+    locale = Locale.objects.filter(language_code=language).first()
+    return pages.filter(locale_id=locale.pk) if locale else pages.none()
