@@ -53,6 +53,8 @@ SNIPPET_EDIT = [
     "conditions.change_bodyarea",
     "locations.add_insurance",
     "locations.change_insurance",
+    "locations.add_closurereason",
+    "locations.change_closurereason",
     "search.add_layterm",
     "search.change_layterm",
 ]
@@ -67,6 +69,7 @@ MODEL_PERMISSIONS = {
         "cms.delete_clinician",
         "conditions.delete_bodyarea",
         "locations.delete_insurance",
+        "locations.delete_closurereason",
         "search.delete_layterm",
         "cms.change_sitesettings",
     ],
