@@ -210,8 +210,9 @@ def test_an_editor_builds_a_condition_page_sees_its_grade_and_submits_it(admin_b
     reviewer.locator("footer [data-w-dropdown-target='toggle']").last.click()
     approve = reviewer.locator("[data-workflow-action-name='approve']").first
     assert "Approve" in approve.inner_text()
-    approve.click()
-    reviewer.locator(".messages", has_text="approved").wait_for()
+    with reviewer.expect_navigation():
+        approve.click()
+    reviewer.locator(".messages", has_text="Stiff ankle after a sprain").wait_for()
     screenshot(reviewer, "reviewer-approved")
     live = reviewer.request.get(f"{admin_base}/conditions/stiff-ankle-after-a-sprain/")
     assert live.status == 200 and "Stiff ankle after a sprain" in live.text()
