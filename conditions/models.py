@@ -4,7 +4,6 @@ by body area."""
 
 import posixpath
 
-from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
@@ -12,10 +11,10 @@ from django.db import models
 from django.db.models.functions import Coalesce, Lower, NullIf
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from modelcluster.fields import ParentalManyToManyField
+from modelcluster.fields import ParentalKey
 from rest_framework import serializers
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, MultipleChooserPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page, TranslatableMixin
@@ -216,9 +215,6 @@ class ConditionPage(Page):
         related_name="+",
         help_text="Where in the body; used to filter the conditions list.",
     )
-    related_conditions = ParentalManyToManyField(
-        "conditions.ConditionPage", blank=True, related_name="+"
-    )
     reviewer = models.ForeignKey(
         "cms.Clinician",
         null=True,
@@ -239,8 +235,15 @@ class ConditionPage(Page):
         ),
         FieldPanel("body_area"),
         FieldPanel("body"),
-        # Ticked from a list of this language's condition pages (ConditionPageForm).
-        FieldPanel("related_conditions", widget=forms.CheckboxSelectMultiple),
+        # Chosen in Wagtail's page chooser, which opens at this language's conditions
+        # index and offers this language's condition pages (conditions/choosers.py).
+        MultipleChooserPanel(
+            "related_conditions",
+            chooser_field_name="condition",
+            heading="Related conditions",
+            label="Related condition",
+            help_text="Listed alphabetically on the page, in the page's language.",
+        ),
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("reviewer"), FieldPanel("last_reviewed")])],
             heading="Medical review",
@@ -329,8 +332,16 @@ class ConditionPage(Page):
         return sections
 
     def localized_related_conditions(self):
-        """Live related condition pages in this page's language where translated."""
-        related = list(self.related_conditions.all().only(*LINK_FIELDS))
+        """Live related condition pages in this page's language where translated,
+        alphabetically. A translation's rows point at the English pages (the rows are
+        synchronized facts, as wagtail-localize does for page links): each link is
+        resolved to the translation in this page's language when one is live."""
+        rows = self.related_conditions.all()
+        if "related_conditions" in getattr(self, "_cluster_related_objects", {}) or not self.pk:
+            chosen = [row.condition_id for row in rows]  # a preview's rows live in memory
+        else:
+            chosen = rows.values("condition_id")  # one query with the pages below
+        related = list(ConditionPage.objects.filter(pk__in=chosen).only(*LINK_FIELDS))
         localized = live_in_locale(related, self.locale_id)
         pages = [localized[page.pk] for page in related if page.pk in localized]
         return sorted(pages, key=lambda page: page.name.lower())
@@ -405,3 +416,21 @@ class ConditionPage(Page):
             json_ld=jsonld.condition_page(self, request),
         )
         return context
+
+
+class RelatedCondition(models.Model):
+    """A condition page linked from another one's "Related conditions" list (picked
+    in the page chooser; the list is shown alphabetically, so the rows have no order)."""
+
+    page = ParentalKey(ConditionPage, on_delete=models.CASCADE, related_name="related_conditions")
+    condition = models.ForeignKey(
+        ConditionPage, on_delete=models.CASCADE, related_name="+", verbose_name="condition page"
+    )
+
+    panels = [FieldPanel("condition")]
+
+    class Meta:
+        verbose_name = "related condition"
+
+    def __str__(self):
+        return str(self.condition_id)

@@ -63,6 +63,12 @@ class Status:
         return self.next_open is not None and self.next_open.date() == self.today + timedelta(1)
 
 
+def row_label(row):
+    """A dated row's label as patients read it: HoursException's reason in the page's
+    language (`display_label`), or the `label` of any other row-like object."""
+    return getattr(row, "display_label", row.label)
+
+
 @dataclass
 class Schedule:
     """weekly: {weekday (Monday=0): [(opens, closes), ...]};
@@ -84,7 +90,7 @@ class Schedule:
             by_day.setdefault(row.date, []).append(row)
         exceptions = {}
         for day, rows in by_day.items():
-            label = next((row.label for row in rows if row.label), "")
+            label = next((row_label(row) for row in rows if row_label(row)), "")
             if any(row.closed for row in rows):
                 intervals = ()
             else:

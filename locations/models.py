@@ -9,6 +9,7 @@ reverse: condition pages get their clinics through the hook conditions defines
 
 from datetime import time, timedelta
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -40,6 +41,12 @@ from locations.clinic_lists import (
     LocationPhoto,
     LocationTeamMember,
     SubwayStation,
+)
+from locations.closures import (
+    ClosureReason,
+    HoursExceptionManager,
+    reason_label,
+    source_language_reasons,
 )
 from locations.finder import finder_context
 from locations.hours import WEEKDAYS
@@ -446,13 +453,34 @@ class OpeningHours(Orderable):
 class HoursException(Orderable):
     page = ParentalKey(LocationPage, on_delete=models.CASCADE, related_name="hours_exceptions")
     date = models.DateField()
-    label = models.CharField(max_length=80, help_text='For example "Thanksgiving".')
+    reason = models.ForeignKey(
+        ClosureReason,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to=source_language_reasons,
+        help_text="Shown in each page's language (translators translate the reasons).",
+    )
+    label = models.CharField(
+        "note",
+        max_length=80,
+        blank=True,
+        help_text="Only for a one-off with no reason in the list; shown in English "
+        "in every language.",
+    )
     closed = models.BooleanField("closed all day", default=True)
     opens = models.TimeField(null=True, blank=True, help_text="Special hours, if open.")
     closes = models.TimeField(null=True, blank=True)
 
+    objects = HoursExceptionManager()
+
     panels = [
-        FieldRowPanel([FieldPanel("date"), FieldPanel("label")]),
+        # A short list, picked from a menu (the rows of an English page point at the
+        # English reasons; each page shows them in its own language).
+        FieldRowPanel(
+            [FieldPanel("date"), FieldPanel("reason", widget=forms.Select), FieldPanel("label")]
+        ),
         FieldRowPanel([FieldPanel("closed"), FieldPanel("opens"), FieldPanel("closes")]),
     ]
 
@@ -460,7 +488,13 @@ class HoursException(Orderable):
         ordering = ["date", "opens"]
         verbose_name = _("hours exception")
 
+    @property
+    def display_label(self):
+        return reason_label(self)
+
     def clean(self):
+        if self.reason_id is None and not self.label.strip():
+            raise ValidationError({"reason": _("Choose a reason, or write a note.")})
         if self.closed:
             self.opens = self.closes = None
             return

@@ -4,6 +4,7 @@ from cms.api.endpoints import register_page_queryset
 from cms.editorial import roles
 from cms.images import renditions
 from cms.seo import navigation
+from locations.closures import ClosureReason
 from locations.models import (
     Insurance,
     LocationIndexPage,
@@ -41,6 +42,7 @@ def register():
         ],
     )
     roles.register_snippet(Insurance)
+    roles.register_snippet(ClosureReason)
     navigation.register_landmark("locations", LocationIndexPage)
     navigation.register_footer_clinics(LocationPage, "borough")
     renditions.register_page_images(LocationPage, clinic_images)

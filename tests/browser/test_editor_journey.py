@@ -1,6 +1,8 @@
 """The editor's working day in the browser: the page editor's live preview at every
 size, Wagtail's content checks and the reading grade beside them, the admin pages
-editors use asking no third party for anything, a duplicate page caught at once.
+editors use asking no third party for anything, a duplicate page caught at once, a
+clinical reviewer approving a submitted page, and a manager's closure shown on the
+clinic page in English, Spanish and Arabic.
 
 The admin journeys need the demo logins, so they run against a demo site of their
 own (scratch database and gunicorn), leaving the public-page tests' site as
@@ -9,24 +11,44 @@ anonymous visitors see it."""
 import re
 import urllib.request
 from datetime import date, timedelta
+from urllib.parse import urljoin
 
 import pytest
 
 from tests.browser.conftest import _require_chromium, screenshot
-from tests.servers import gunicorn, prepared_demo_env, scratch_database
+from tests.servers import gunicorn, prepared_demo_env, run_manage, scratch_database
 
 EDITOR = ("editor", "clinic-demo-editor")
+REVIEWER = ("moderator", "clinic-demo-moderator")
+MANAGER = ("manager-midtown", "clinic-demo-frontdesk")
+TRAINING = "Closed for staff training"
+TRANSLATED_TRAINING = {"es": "Cerrado por formación del personal", "ar": "مغلق لتدريب الموظفين"}
+# What translators do in wagtail-localize's editor for the snippet, done here directly.
+TRANSLATE_REASON = """
+from wagtail.models import Locale
+from cms.i18n.translations import translate_from_catalog
+from locations.closures import ClosureReason
+reason, _ = ClosureReason.objects.get_or_create(name={name!r}, locale=Locale.get_default())
+for code, text in {translated!r}.items():
+    translate_from_catalog(reason, Locale.objects.get(language_code=code), {{reason.name: text}})
+"""
 PREVIEW_SIZES = {"mobile": 375, "tablet": 768, "desktop": 1280}
 
 
 @pytest.fixture(scope="module")
-def admin_base(tmp_path_factory):
+def admin_site(tmp_path_factory):
+    """(base URL, environment) of the admin journeys' demo site."""
     _require_chromium()
     tmp_path = tmp_path_factory.mktemp("editor-site")
     with scratch_database(tmp_path) as database_url:
         env = prepared_demo_env(tmp_path, database_url, demo_users=True)
         with gunicorn(env, tmp_path / "gunicorn.log", workers=2) as base:
-            yield base
+            yield base, env
+
+
+@pytest.fixture(scope="module")
+def admin_base(admin_site):
+    return admin_site[0]
 
 
 def sign_in(page, base, login):
@@ -179,6 +201,23 @@ def test_an_editor_builds_a_condition_page_sees_its_grade_and_submits_it(admin_b
     screenshot(page, "editor-new-condition-submitted")
     assert not watcher.third_party, watcher.third_party
 
+    # A clinical reviewer finds it on their dashboard, approves it, and it is live.
+    reviewer, reviewer_watcher = new_page("desktop")
+    sign_in(reviewer, admin_base, REVIEWER)
+    awaiting = reviewer.locator("a", has_text="Stiff ankle after a sprain").first
+    awaiting.click()
+    reviewer.wait_for_url(re.compile(r".*/admin/pages/\d+/edit/$"))
+    reviewer.locator("footer [data-w-dropdown-target='toggle']").last.click()
+    approve = reviewer.locator("[data-workflow-action-name='approve']").first
+    assert "Approve" in approve.inner_text()
+    with reviewer.expect_navigation():
+        approve.click()
+    reviewer.locator(".messages", has_text="Stiff ankle after a sprain").wait_for()
+    screenshot(reviewer, "reviewer-approved")
+    live = reviewer.request.get(f"{admin_base}/conditions/stiff-ankle-after-a-sprain/")
+    assert live.status == 200 and "Stiff ankle after a sprain" in live.text()
+    assert not reviewer_watcher.third_party, reviewer_watcher.third_party
+
 
 def test_a_duplicate_title_is_caught_while_typing(admin_base, new_page):
     page, _watcher = new_page("desktop")
@@ -197,9 +236,17 @@ def test_a_duplicate_title_is_caught_while_typing(admin_base, new_page):
     assert "Neck" in page.locator("#id_title").input_value()
 
 
-def test_a_manager_adds_a_closure_and_sees_it_on_the_clinic_page(admin_base, new_page):
-    page, _watcher = new_page("desktop")
-    sign_in(page, admin_base, ("manager-midtown", "clinic-demo-frontdesk"))
+def test_a_manager_adds_a_closure_and_sees_it_on_the_clinic_page(admin_site, new_page):
+    admin_base, env = admin_site
+    done = run_manage(
+        "shell",
+        "-c",
+        TRANSLATE_REASON.format(name=TRAINING, translated=TRANSLATED_TRAINING),
+        env=env,
+    )
+    assert done.returncode == 0, done.stderr
+    page, watcher = new_page("desktop")
+    sign_in(page, admin_base, MANAGER)
     panel = page.locator("[data-your-clinic='midtown']")
     assert "Your clinic" in page.content()
     screenshot(page, "manager-dashboard")
@@ -210,15 +257,16 @@ def test_a_manager_adds_a_closure_and_sees_it_on_the_clinic_page(admin_base, new
     page.locator("[data-not-editable]").first.wait_for(state="attached")
     assert page.locator(".c-page-explorer__item__action[href$='/edit/']:visible").count() == 0
     page.keyboard.press("Escape")
-    live_url = panel.locator("a", has_text="View live").get_attribute("href")
+    live_url = urljoin(admin_base, panel.locator("a", has_text="View live").get_attribute("href"))
     panel.locator("a", has_text="Edit hours").click()
     page.wait_for_url(re.compile(r".*/admin/pages/\d+/edit/$"))
     day = (date.today() + timedelta(days=3)).isoformat()
     before = int(page.locator("#id_hours_exceptions-TOTAL_FORMS").input_value())
     page.click("#id_hours_exceptions-ADD")
     page.fill(f"#id_hours_exceptions-{before}-date", day)
-    page.fill(f"#id_hours_exceptions-{before}-label", "Closed for staff training")
     page.keyboard.press("Escape")  # the date picker
+    page.select_option(f"#id_hours_exceptions-{before}-reason", label=TRAINING)
+    screenshot(page, "manager-closure-with-reason")
     edit_url = page.url
     page.locator("footer [data-w-dropdown-target='toggle']").last.click()
     with page.expect_navigation():
@@ -231,7 +279,19 @@ def test_a_manager_adds_a_closure_and_sees_it_on_the_clinic_page(admin_base, new
     )
     assert dates == sorted(dates) and day in dates
     page.goto(admin_base + "/admin/")
-    assert "Closed for staff training" in page.locator("[data-your-clinic='midtown']").inner_text()
-    page.goto(admin_base + live_url if live_url.startswith("/") else live_url)
-    assert "Closed for staff training" in page.locator("main").inner_text()
+    assert TRAINING in page.locator("[data-your-clinic='midtown']").inner_text()
+    # On the clinic page in English, Spanish and Arabic, each in its own words.
+    page.goto(live_url)
+    assert TRAINING in page.locator(".closures").inner_text()
     screenshot(page, "manager-closure-on-clinic-page")
+    translated = {
+        code: urljoin(live_url, page.locator(f"a[hreflang='{code}']").first.get_attribute("href"))
+        for code in TRANSLATED_TRAINING
+    }
+    for code, url in translated.items():
+        page.goto(url)
+        assert page.locator("html").get_attribute("lang").startswith(code)
+        closures = page.locator(".closures").inner_text()
+        assert TRANSLATED_TRAINING[code] in closures and TRAINING not in closures, code
+        screenshot(page, f"manager-closure-on-clinic-page-{code}")
+    assert not watcher.third_party, watcher.third_party

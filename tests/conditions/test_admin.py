@@ -46,10 +46,9 @@ def condition_form(title, slug, body, **extra):
         "action-publish": "action-publish",
     }
     related = extra.pop("related_conditions", [])
+    data["related_conditions"] = inline_formset([{"condition": pk} for pk in related])
     data.update(extra)
-    data = nested_form_data(data)
-    data["related_conditions"] = related  # a multiple-choice field: a list, not nested keys
-    return data
+    return nested_form_data(data)
 
 
 def every_block(linked_page, image):
@@ -189,7 +188,7 @@ def test_editor_builds_a_condition_page_from_every_block(admin_client, index, im
     ]
     assert page.body_area == area and page.reviewer == reviewer
     assert page.last_reviewed == datetime.date(2026, 11, 1)
-    assert list(page.related_conditions.all()) == [linked]
+    assert [row.condition for row in page.related_conditions.all()] == [linked]
     assert page.body[1].value["items"][0]["condition_page"].pk == linked.pk
 
     html = admin_client.get(page.url).content.decode()

@@ -2,6 +2,7 @@
 lists as ul/li, the red flags as a callout."""
 
 import pytest
+from django.utils import translation
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
@@ -20,8 +21,11 @@ from .helpers import parse
 
 
 def render(block, raw, **context):
+    """The block in English (a request for a translated page earlier in the session can
+    leave another language active in this thread)."""
     value = block.to_python(raw)
-    return block.render(value, context=context)
+    with translation.override("en"):
+        return block.render(value, context=context)
 
 
 def test_causes_render_as_a_list_with_optional_detail():

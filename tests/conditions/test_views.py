@@ -4,7 +4,7 @@ query strings (a normal page with a message, never a 500) and query budgets."""
 import pytest
 from wagtail.models import Locale
 
-from conditions.models import CONDITIONS_PER_PAGE, BodyArea, ConditionPage
+from conditions.models import CONDITIONS_PER_PAGE, BodyArea, ConditionPage, RelatedCondition
 
 from .helpers import parse
 
@@ -206,7 +206,7 @@ def test_condition_page_queries_do_not_grow_with_links_or_clinics(client, page_b
         }
     )
     page.body.append(("underlying_conditions", more))
-    page.related_conditions = others
+    page.related_conditions = [RelatedCondition(condition=other) for other in others]
     page.save_revision().publish()
     assert count_queries(client, "/conditions/neck-spasms/") == before
 
