@@ -6,12 +6,12 @@ import importlib
 from datetime import timedelta
 
 import pytest
-from cms.demo_users import ensure_demo_users
 from django.apps import apps
 from django.utils import timezone
 from wagtail.models import Locale
 
 from cms.i18n.translations import translate_from_catalog
+from demo.users import ensure_demo_users
 from locations.closures import ClosureReason
 from locations.models import HoursException, LocationPage
 from tests.admin_forms import edit_form_data
