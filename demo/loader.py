@@ -251,7 +251,13 @@ def _fill_page(page, row):
                 for child in getattr(page, name).all()
             ]
             if current != rows:
-                objects = [field.related_model(sort_order=i, **r) for i, r in enumerate(rows)]
+                model_fields = {f.name for f in field.related_model._meta.get_fields()}
+                objects = [
+                    field.related_model(
+                        **({"sort_order": i} if "sort_order" in model_fields else {}), **r
+                    )
+                    for i, r in enumerate(rows)
+                ]
                 setattr(page, name, objects)
                 changed = True
         elif field.many_to_many:

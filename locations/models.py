@@ -25,13 +25,14 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms import phone
 from cms.blocks import BaseStreamBlock
 from cms.caching.dependencies import TREE, page_tag
 from cms.caching.page_cache import cached_data
 from cms.caching.routing import public
 from cms.i18n.in_locale import in_locale
 from cms.seo.jsonld import breadcrumb_list
-from locations import api, geo, hours, jsonld, phone
+from locations import api, geo, hours, jsonld
 from locations.appointments.models import AppointmentRequest
 from locations.appointments.routes import AppointmentRoutes
 from locations.clinic_lists import (

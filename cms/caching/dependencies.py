@@ -26,9 +26,11 @@ cache without expiry, so a lost or evicted token only ever makes entries miss.
 import contextvars
 import os
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
+from wagtail.models import Page
 
 SITE = "site"
 TREE = "tree"
@@ -102,8 +104,6 @@ def reads_of(page):
 
 def readers_of(tags):
     """The page models whose pages depend on any of `tags` beside their own tag."""
-    from django.apps import apps
-    from wagtail.models import Page
 
     found = set()
     for model in apps.get_models():

@@ -17,7 +17,12 @@ from collections import defaultdict
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Q
+from django.urls import NoReverseMatch, reverse
+from wagtail.contrib.frontend_cache.utils import get_backends
+from wagtail.models import Page
 
 from cms.caching import dependencies
 from cms.caching.dependencies import SITE, TREE
@@ -29,16 +34,12 @@ _pending = threading.local()
 def _backends():
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return {}
-    from wagtail.contrib.frontend_cache.utils import get_backends
 
     return get_backends()
 
 
 def affected_pages(tags):
     """The live pages whose cached copies depend on any of `tags`."""
-    from django.contrib.contenttypes.models import ContentType
-    from django.db.models import Q
-    from wagtail.models import Page
 
     pages = Page.objects.live().filter(depth__gt=1)
     if SITE in tags or TREE in tags:
@@ -54,7 +55,6 @@ def affected_pages(tags):
 
 def affected_urls(tags, request=None):
     """Absolute URLs (every language) of what a change to `tags` drops."""
-    from django.urls import NoReverseMatch, reverse
 
     urls = set()
     for page in affected_pages(tags).only("id", "url_path", "path", "depth", "locale_id"):

@@ -3,7 +3,14 @@ import re
 from django import template
 from django.conf import settings
 from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, get_language_info
 
+from cms.i18n.languages import native_name
+from cms.i18n.taglines import notices
+from cms.models import SiteSettings
+from cms.phone import format_phone, normalize_phone
 from cms.seo import links as seo
 from cms.seo.jsonld import render_json_ld
 
@@ -12,7 +19,11 @@ register = template.Library()
 
 @register.filter
 def tel_href(phone):
-    """A phone number as a tel: URI body: digits and a leading plus only."""
+    """A phone number as a tel: URI body: its E.164 form (cms.phone), else digits and a
+    leading plus only."""
+    normalized = normalize_phone(phone)
+    if normalized is not None:
+        return normalized
     digits = re.sub(r"[^\d+]", "", str(phone or ""))
     if digits and not digits.startswith("+") and len(digits) == 10:
         digits = "+1" + digits
@@ -100,9 +111,6 @@ def lang_attr(context, obj, kind=""):
     English clinic's own prose on a page served in Bengali, an untranslated related
     page. `"link"` adds `hreflang` when the link leads to that language's page;
     `"target"` gives only that `hreflang` (the link's words are the reader's)."""
-    from django.utils.html import format_html
-    from django.utils.safestring import mark_safe
-    from django.utils.translation import get_language, get_language_info
 
     code = _text_language(context, obj)
     current = get_language() or settings.LANGUAGE_CODE
@@ -124,10 +132,6 @@ def lang_attr(context, obj, kind=""):
 def language_note(context, obj):
     """ " (English)" after a link to a page in another language than the page being read
     (none for a page that leads to the reader's own language)."""
-    from django.utils.html import format_html
-    from django.utils.translation import get_language
-
-    from cms.i18n.languages import native_name
 
     code = _text_language(context, obj)
     if not code or code == (get_language() or settings.LANGUAGE_CODE):
@@ -142,16 +146,11 @@ def language_note(context, obj):
 def language_notices(context):
     """The Section 1557 one-line notices (cms/i18n/taglines.py), each in its
     own language and direction, with the site's main number as a call link."""
-    from django.utils.html import format_html
-
-    from cms.i18n.taglines import notices
-    from cms.models import SiteSettings
-    from cms.templatetags.frontend_tags import phone_display
 
     request = context.get("request")
     own = SiteSettings.for_request(request) if request is not None else None
     phone = own.main_phone if own else ""
-    shown, href = phone_display(phone), tel_href(phone)
+    shown, href = format_phone(phone), tel_href(phone)
     lines = []
     for tagline in notices(getattr(own, "notice_languages", None)):
         before, _, after = tagline.text.partition("{phone}")

@@ -4,12 +4,11 @@ breadcrumb trail, the header's appointment link and the language-assistance link
 Each tag costs at most one query; none renders HTML itself (the partials in
 templates/includes/ do), so the markup stays in templates."""
 
-import re
-
 from django import template
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from cms.phone import format_phone
 from cms.seo import links as seo
 from cms.seo import navigation
 
@@ -18,15 +17,9 @@ register = template.Library()
 
 @register.filter
 def phone_display(value):
-    """A US number as people read it, "(212) 555-0101", whatever way it is stored
-    ("+12125550101", "212.555.0101"); anything else unchanged."""
-    text = str(value or "").strip()
-    digits = re.sub(r"\D", "", text)
-    if len(digits) == 11 and digits.startswith("1"):
-        digits = digits[1:]
-    if len(digits) != 10 or re.search(r"[^\d\s().+\-]", text):
-        return text
-    return f"({digits[:3]}) {digits[3:6]}-{digits[6:]}"
+    """A US number as people read it, "(212) 555-0101", however it is stored
+    ("+12125550101", "212.555.0101"); anything else unchanged (cms.phone)."""
+    return format_phone(value)
 
 
 @register.simple_tag(takes_context=True)

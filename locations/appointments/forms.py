@@ -5,7 +5,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from locations import phone
+from cms import phone
 from locations.appointments.models import AppointmentRequest
 
 OTHER = "other"

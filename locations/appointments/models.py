@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from locations.phone import format_phone
+from cms.phone import format_phone
 
 
 class AppointmentRequest(models.Model):

@@ -4,7 +4,7 @@ import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
 import locations.geo
-import locations.phone
+import cms.phone
 import modelcluster.fields
 import modelsearch.index
 import uuid
@@ -49,7 +49,7 @@ class Migration(migrations.Migration):
                 ('postal_code', models.CharField(max_length=5, validators=[django.core.validators.RegexValidator('^\\d{5}$', 'Enter a five-digit ZIP code.')], verbose_name='ZIP code')),
                 ('latitude', models.DecimalField(decimal_places=6, help_text='Decimal degrees, for example 40.755512 (right-click the spot in a map app).', max_digits=9, validators=[locations.geo.validate_latitude])),
                 ('longitude', models.DecimalField(decimal_places=6, help_text='Decimal degrees, negative in New York, for example -73.993952.', max_digits=9, validators=[locations.geo.validate_longitude])),
-                ('phone', models.CharField(help_text='Any US format; saved as +12125550101 and shown as (212) 555-0101.', max_length=32, validators=[locations.phone.validate_phone])),
+                ('phone', models.CharField(help_text='Any US format; saved as +12125550101 and shown as (212) 555-0101.', max_length=32, validators=[cms.phone.validate_phone])),
                 ('email', models.EmailField(blank=True, help_text="The clinic's inbox; appointment-request notices go here.", max_length=254)),
                 ('accepting_new_patients', models.BooleanField(default=True)),
                 ('buses', models.CharField(blank=True, help_text='For example "M34-SBS, M11".', max_length=200)),

@@ -8,8 +8,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from wagtail.test.utils import WagtailPageTestCase
 
+from cms.phone import format_phone, normalize_phone
 from locations.models import LocationIndexPage, LocationPage
-from locations.phone import format_phone, normalize_phone
 from locations.treating import clinics_treating
 from tests.require import require
 
