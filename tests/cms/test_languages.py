@@ -80,12 +80,13 @@ def test_switcher_names_each_language_in_itself_and_links_translations(client):
     assert 'aria-current="true"' in switcher
 
 
-def test_switcher_offers_the_language_home_page_where_no_translation_exists(client):
-    # Conditions index has no Russian translation: Russian links to the Russian home page.
+def test_switcher_offers_the_fallback_page_where_no_translation_exists(client):
+    # Conditions index has no Russian translation: Russian links to the same list served
+    # in Russian (issue 19), not to the Russian home page.
     english = Page.objects.get(url_path="/home/conditions/")
     assert english.get_translation_or_none(Locale.objects.get(language_code="ru")) is None
     body = client.get("/conditions/").content.decode()
-    assert 'href="/ru/" lang="ru"' in body
+    assert 'href="/ru/conditions/" lang="ru"' in body
 
 
 @pytest.mark.parametrize("model", [HomePage, LanguageAssistancePage])
