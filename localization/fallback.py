@@ -28,6 +28,7 @@ from django.http import Http404
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
+from cms.caching.dependencies import TREE
 from cms.caching.page_cache import cached_data
 
 # The English page rendered in the reader's language (facts and lists, no clinical text).
@@ -146,6 +147,7 @@ def locate(request, path):
         f"language-fallback:{site.pk}:{language}:{digest}",
         lambda: _locate(site, language, components),
         keep=lambda found: found is not None,
+        depends_on=(TREE,),  # which pages exist where, live or not: the page tree
     )
 
 
@@ -233,6 +235,7 @@ def reader_urls(request, page_ids, languages):
         request,
         f"reader-urls:{site.pk if site else 0}:{digest}",
         lambda: _reader_urls(request, page_ids, languages),
+        depends_on=(TREE,),  # URLs and which translations are live: the page tree
     )
 
 

@@ -27,7 +27,7 @@ BUDGETS = {
     "search": (4, 12, 17),
     "language assistance": (1, 9, 16),
     # One more than the English page when cold: is this translation behind its source?
-    "Spanish condition page": (2, 19, 34),
+    "Spanish condition page": (2, 19, 33),
 }
 
 

@@ -41,6 +41,7 @@ def condition_form(page, **changes):
         "last_reviewed": page.last_reviewed.isoformat() if page.last_reviewed else "",
         "body": streamfield([]),
         "comments": inline_formset([]),
+        "related_conditions": inline_formset([]),
         "seo_title": "",
         "search_description": "",
         "go_live_at": "",
