@@ -69,9 +69,9 @@ def test_every_page_type_costs_the_same_queries_at_two_content_sizes(client):
     neck = ConditionPage.objects.get(locale=english, slug="neck-spasms")
     assert neck.get_translations(inclusive=True).live().count() == 12
     counts_after = {name: measure(client, url) for name, url in urls.items()}
-    # Steady and cold: the same. With the data cache off a page in all twelve languages
-    # may cost one query less (its language switcher needs no home page to fall back to).
+    # No count grows. A page now translated into all twelve languages may cost fewer
+    # (its language switcher needs no fallback links), in every mode.
     for name, before in counts_before.items():
         after = counts_after[name]
-        assert (after["warm"], after["cold"]) == (before["warm"], before["cold"]), name
-        assert before["off"] - 1 <= after["off"] <= before["off"], name
+        for mode in ("warm", "cold", "off"):
+            assert after[mode] <= before[mode], (name, mode, before, after)
