@@ -52,11 +52,12 @@ def test_the_404_names_the_footers_links_in_the_same_words(client):
     """One translation per string: the 404's links read as the footer's do."""
     html = unescape(client.get("/es/no-such-page/").content.decode())
     footer = html[html.index('class="site-footer"') :]
-    for text in ["Conditions we treat", "Our locations"]:
-        words = in_language("es", text)
-        assert f">{words}</a></li>" in html[: html.index('class="site-footer"')], text
-        assert f">{words}</a></li>" in footer, text
-    # The catalogs' word for the locations index (the 404 once had its own).
+    words = in_language("es", "Conditions we treat")
+    assert f">{words}</a></li>" in html[: html.index('class="site-footer"')]
+    assert f">{words}</a></li>" in footer
+    # The 404's link to the locations index uses the catalogs' words (it once had its
+    # own); the footer names the boroughs instead of linking the index.
+    assert ">Nuestras ubicaciones</a></li>" in html[: html.index('class="site-footer"')]
     assert in_language("es", "Our locations") == "Nuestras ubicaciones"
 
 
