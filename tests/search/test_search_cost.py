@@ -7,15 +7,11 @@ from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
+from tests.performance.conftest import TEST_TRANSACTION_ONLY
+
 pytestmark = pytest.mark.django_db
 
 MAX_QUERIES = 6
-
-
-# Statements that exist only because a test runs inside a transaction: the savepoint
-# around the search's time bound, and resetting that bound for the rest of the
-# transaction (search/ranking.py). Production runs in autocommit, where neither runs.
-TEST_TRANSACTION_ONLY = ("SAVEPOINT", "RELEASE SAVEPOINT", "SET LOCAL statement_timeout = DEFAULT")
 
 
 def count(client, url):
