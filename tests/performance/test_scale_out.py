@@ -14,6 +14,7 @@ import urllib.request
 
 import pytest
 
+from cms.i18n.taglines import NEW_YORK
 from tests.require import require
 from tests.servers import (
     BrowserSession,
@@ -122,6 +123,7 @@ def test_publishing_through_one_server_shows_on_the_other_at_once(tmp_path, redi
                     "linkedin_url": "",
                     "default_sharing_image": "",
                     "readability_target_grade": "8",
+                    "notice_languages": NEW_YORK,
                 },
             )
             assert status == 302, "the admin saved the settings"
