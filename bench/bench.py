@@ -6,7 +6,8 @@ ceiling. Prints one table and writes it to bench/results/.
     make bench                      # PostgreSQL with seed_scale_content, then SQLite
     python bench/bench.py --database sqlite --no-scale
     python bench/bench.py --database sqlite --modes cold --site-dir /tmp/scale-site
-                                    # scale content kept in (and reused from) a directory
+                                    # scale content kept in (and reused from) a directory;
+                                    # with postgres, in the database DATABASE_URL names
 
 In the cold run, a burst of searches (slow requests) is followed at once by the
 condition page, which must keep its rate: one slow request type never starves the rest.
@@ -174,8 +175,6 @@ def run(args):
     ensure_wrk()
     tmp = Path(args.site_dir or tempfile.mkdtemp(prefix="cms-bench-"))
     tmp.mkdir(parents=True, exist_ok=True)
-    if args.site_dir and args.database != "sqlite":
-        sys.exit("--site-dir keeps an SQLite site only")
     rows = []
     with ExitStack() as stack:
         if args.database == "sqlite":
@@ -183,8 +182,10 @@ def run(args):
         elif not os.environ.get("DATABASE_URL", "").startswith("postgres"):
             sys.exit("--database postgres needs DATABASE_URL (make bench starts a cluster)")
         ready = tmp / "site-ready"
-        if args.site_dir:
+        if args.site_dir and args.database == "sqlite":
             database_url = f"sqlite:///{tmp / 'site.sqlite3'}"
+        elif args.site_dir:
+            database_url = os.environ["DATABASE_URL"]  # the caller's database, kept
         else:
             database_url = stack.enter_context(scratch_database(tmp))
         env = production_env(
@@ -296,7 +297,11 @@ def main():
     parser.add_argument("--no-scale", dest="scale", action="store_false")
     parser.add_argument("--no-memory", dest="memory", action="store_false")
     parser.add_argument("--modes", type=lambda text: text.split(","), default=["cold", "warm"])
-    parser.add_argument("--site-dir", help="keep the prepared SQLite site here and reuse it")
+    parser.add_argument(
+        "--site-dir",
+        help="keep the prepared site here (PostgreSQL: media here, rows in DATABASE_URL's"
+        " database, not a scratch one) and reuse it",
+    )
     parser.add_argument(
         "--only",
         nargs="*",
