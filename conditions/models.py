@@ -4,7 +4,6 @@ by body area."""
 
 import posixpath
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
@@ -30,9 +29,8 @@ from cms.editorial.permission_testers import (
     ConditionPagePermissionTester,
 )
 from cms.i18n.in_locale import in_locale
-from conditions import jsonld
+from conditions import jsonld, listing
 from conditions.blocks import ConditionStreamBlock
-from conditions.caching import CONDITIONS
 from conditions.forms import ConditionPageForm
 from conditions.links import LINK_FIELDS, live_in_locale
 from search.analysis.fields import analysed
@@ -107,33 +105,16 @@ class ConditionIndexPage(Page):
         """Live condition pages beneath this index, alphabetically by their name."""
         return (
             public(ConditionPage.objects.child_of(self).live())
-            .select_related("body_area")
             .annotate(
                 sort_name=Lower(Coalesce(NullIf("condition_name", models.Value("")), "title"))
             )
             .order_by("sort_name", "pk")
         )
 
-    def body_areas(self, conditions=None):
+    def body_areas(self, request=None):
         """Body areas in the page's language (falling back to the default language) that
-        at least one live condition page here belongs to."""
-
-        def load():
-            listed = self.conditions() if conditions is None else conditions
-            slugs = set(listed.exclude(body_area=None).values_list("body_area__slug", flat=True))
-            areas = list(BodyArea.objects.filter(locale_id=self.locale_id, slug__in=slugs))
-            found = {area.slug for area in areas}
-            missing = slugs - found
-            if missing:
-                areas += BodyArea.objects.filter(
-                    locale__language_code=settings.LANGUAGE_CODE, slug__in=missing
-                )
-            return sorted(areas, key=lambda area: (area.sort_order, area.name))
-
-        if conditions is not None:
-            return load()
-        # Two queries, kept for the content generation (the areas change with content).
-        return cached_data(None, f"body-areas:{self.pk}", load, depends_on=(CONDITIONS,))
+        at least one live condition page here belongs to (from the data cache)."""
+        return listing.area_counts(self, request)[0]
 
     def permissions_for_user(self, user):
         """Publishing here needs the clinical reviewers' grant (docs/roles.md)."""
@@ -141,10 +122,8 @@ class ConditionIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        conditions = self.conditions()
         messages = []
-
-        areas = self.body_areas()
+        areas, counts = listing.area_counts(self, request)
         area_slug = request.GET.get("area", "").strip()
         current_area = None
         if area_slug:
@@ -154,29 +133,31 @@ class ConditionIndexPage(Page):
                     _("We have no conditions for the body area “%(area)s”. Showing all conditions.")
                     % {"area": area_slug[:80]}
                 )
-            else:
-                conditions = conditions.filter(body_area__slug=current_area.slug)
-
-        paginator = Paginator(conditions, CONDITIONS_PER_PAGE)
+        shown = current_area.slug if current_area else listing.ALL_AREAS
+        # Paged over the count alone; the cards of the one page shown come cached.
+        paginator = Paginator(range(counts.get(shown, 0)), CONDITIONS_PER_PAGE)
         number = request.GET.get("page", "1")
         try:
-            listing = paginator.page(number)
+            page = paginator.page(number)
         except PageNotAnInteger:
             messages.append(
                 _("“%(page)s” is not a page number. Showing the first page.")
                 % {"page": str(number)[:20]}
             )
-            listing = paginator.page(1)
+            page = paginator.page(1)
         except EmptyPage:
             last = paginator.num_pages
             messages.append(
                 _("There is no page %(page)s. Showing page %(last)s.")
                 % {"page": str(number)[:20], "last": last}
             )
-            listing = paginator.page(last)
+            page = paginator.page(last)
+        page.object_list = listing.condition_cards(
+            self, request, shown, page.number, CONDITIONS_PER_PAGE
+        )
 
         context.update(
-            conditions=listing,
+            conditions=page,
             body_areas=areas,
             current_area=current_area,
             listing_messages=messages,
