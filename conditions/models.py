@@ -36,10 +36,14 @@ from conditions.links import LINK_FIELDS, live_in_locale
 from search.analysis.fields import analysed
 
 CONDITIONS_PER_PAGE = 24
-# The hook through which condition pages learn which clinics treat them, as
-# (clinic page, appointment URL) pairs: locations registers it (wagtail_hooks.py), so
-# conditions never imports locations.
+# The hook through which condition pages learn which clinics treat them:
+# hook(condition, request, limit) returns (at most `limit` clinic cards, how many
+# clinics treat it). locations registers it (wagtail_hooks.py), so conditions never
+# imports locations. A card has title, url, appointment_url (the condition
+# preselected), street_address, phone, phone_display and translation_key.
 CLINICS_HOOK = "clinics_treating_condition"
+# "Our Locations" shows a few clinics and leads to the rest: a chain's page stays small.
+CLINICS_SHOWN = 6
 
 
 @register_snippet
@@ -348,9 +352,14 @@ class ConditionPage(Page):
             self.body_area, self.reviewer = page.body_area, page.reviewer
 
     def clinics(self, request=None):
-        """(clinic, appointment URL) pairs for the "Our Locations" section, from the
-        apps that list clinics (CLINICS_HOOK)."""
-        return [pair for hook in hooks.get_hooks(CLINICS_HOOK) for pair in hook(self)]
+        """The "Our Locations" section: {"shown": a few clinic cards, "count": how many
+        clinics treat the condition}, from the apps that list clinics (CLINICS_HOOK)."""
+        shown, count = [], 0
+        for hook in hooks.get_hooks(CLINICS_HOOK):
+            cards, number = hook(self, request, CLINICS_SHOWN)
+            shown += cards
+            count += number
+        return {"shown": shown[:CLINICS_SHOWN], "count": count}
 
     def _body_area_link(self, request):
         """The body area's name in this page's language and the index filtered by it."""
@@ -360,30 +369,35 @@ class ConditionPage(Page):
         return {"body_area_name": area.name, "area_url": f"{index_url}?area={area.slug}"}
 
     def _linked(self, request):
-        """The body area link, related conditions and clinics: three to five queries,
-        kept in the data cache for the content generation (computed afresh for a
-        preview, whose links live on the page object)."""
+        """The body area link, related conditions and clinics as plain values: three to
+        five queries, kept in the data cache until what they show changes (computed
+        afresh for a preview, whose links live on the page object)."""
 
         def load():
             self._load_review_details()
             linked = self._body_area_link(request) if self.body_area is not None else {}
             linked.update(
-                related=self.localized_related_conditions(),
+                related=[
+                    listing.condition_link(page, request)
+                    for page in self.localized_related_conditions()
+                ],
                 clinics=self.clinics(request),
             )
             return linked
 
-        if not self.pk or getattr(self, "_cluster_related_objects", None):
+        preview = getattr(request, "is_preview", False)
+        if preview or not self.pk or getattr(self, "_cluster_related_objects", None):
             return load()
         site = find_site(request) if request is not None else None
         key = f"condition-links:{site.pk if site else 0}:{self.pk}"
         return cached_data(request, key, load, depends_on=self._linked_tags)
 
     def _linked_tags(self, linked):
-        """The links change with this page, the tree (names, URLs) and the clinics
-        listed (their addresses and phone numbers)."""
+        """The links change with this page, the tree (names, URLs, which clinics are
+        live and where) and the clinics shown (their addresses and phone numbers); a
+        clinic starting or stopping to treat it touches this page (locations/caching.py)."""
         tags = {TREE, page_tag(self.translation_key)}
-        tags.update(page_tag(clinic.translation_key) for clinic, _url in linked["clinics"])
+        tags.update(page_tag(clinic.translation_key) for clinic in linked["clinics"]["shown"])
         return tags
 
     def get_context(self, request, *args, **kwargs):
