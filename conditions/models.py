@@ -2,6 +2,7 @@
 therapy treats it and which clinics treat it. The index at /conditions/ lists them
 by body area."""
 
+import hashlib
 import posixpath
 
 from django.core.exceptions import ValidationError
@@ -9,6 +10,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models.functions import Coalesce, Lower, NullIf
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from modelcluster.fields import ParentalKey
 from rest_framework import serializers
@@ -400,16 +402,26 @@ class ConditionPage(Page):
         tags.update(page_tag(clinic.translation_key) for clinic in linked["clinics"]["shown"])
         return tags
 
+    def structured_data(self, request):
+        """The page's JSON-LD, kept in the data cache until the page or the tree changes
+        (afresh for a preview). Its URLs are absolute: one entry per host and scheme."""
+        if getattr(request, "is_preview", False) or not self.pk or request is None:
+            return jsonld.condition_page(self, request)
+        origin = hashlib.sha256(request.build_absolute_uri("/").encode()).hexdigest()[:16]
+        return cached_data(
+            request,
+            f"condition-json-ld:{self.pk}:{origin}:{get_language() or ''}",
+            lambda: jsonld.condition_page(self, request),
+            depends_on=(TREE, page_tag(self.translation_key)),
+        )
+
     def get_context(self, request, *args, **kwargs):
+        # The body and its contents come from the template (conditions/templatetags),
+        # rendered once and kept in the data cache.
         context = super().get_context(request, *args, **kwargs)
         self._load_review_details()
-        sections = self.sections()
         context.update(self._linked(request))
-        context.update(
-            sections=sections,
-            contents=[section for section in sections if section["anchor"]],
-            json_ld=jsonld.condition_page(self, request),
-        )
+        context["json_ld"] = self.structured_data(request)
         return context
 
 
