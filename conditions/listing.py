@@ -70,7 +70,7 @@ def _key(index, request, *parts):
 def area_counts(index, request=None):
     """([AreaLink], {area slug or ALL_AREAS: number of live conditions}) for `index`:
     three queries, kept until a condition page or the tree changes."""
-    from conditions.models import BodyArea
+    from conditions.models import BodyArea  # deferred: conditions.models imports this module
 
     def load():
         rows = (
