@@ -1,0 +1,43 @@
+"""HTML rendered once and kept, with holes for what differs per request.
+
+A template is rendered with a marker in place of each value that changes per request
+(the "open now" sentence, a link the language fallback points elsewhere, a distance);
+the result is split at the markers and kept (in the data cache, by whoever holds it).
+A request then joins the kept parts with its own values, escaped as the template
+would have escaped them, instead of rendering the template again. The markers are
+private-use characters that escaping leaves alone, with a random token so that no
+text an editor writes can be mistaken for one."""
+
+import re
+import secrets
+
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
+
+_MARK = re.compile("\ue000[0-9a-f]+:(\\w+)\ue001")
+
+
+class Holes:
+    """Markers for one rendering: `mark(name)` goes where the value `name` belongs."""
+
+    def __init__(self):
+        self.token = secrets.token_hex(4)
+
+    def mark(self, name):
+        return f"\ue000{self.token}:{name}\ue001"
+
+    def split(self, html):
+        """(text, name, text, name, ..., text): the kept parts of `html`."""
+        parts = tuple(_MARK.split(str(html)))
+        if "\ue000" in "".join(parts[::2]):  # a marker of another rendering: a bug
+            raise ValueError("HTML kept with holes contains a foreign marker")
+        return parts
+
+
+def fill(parts, values):
+    """The kept `parts` with each hole filled from `values` ({name: text}), escaped
+    (a value marked safe, e.g. by format_html, is used as it is)."""
+    out = []
+    for position, part in enumerate(parts):
+        out.append(conditional_escape(values[part]) if position % 2 else part)
+    return mark_safe("".join(out))  # noqa: S308 - parts are rendered templates, values escaped
