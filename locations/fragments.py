@@ -10,6 +10,7 @@ text an editor writes can be mistaken for one."""
 
 import re
 import secrets
+from dataclasses import dataclass
 
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
@@ -41,3 +42,13 @@ def fill(parts, values):
     for position, part in enumerate(parts):
         out.append(conditional_escape(values[part]) if position % 2 else part)
     return mark_safe("".join(out))  # noqa: S308 - parts are rendered templates, values escaped
+
+
+@dataclass(frozen=True)
+class Kept:
+    """Where a page's `{% kept %}` blocks (locations/templatetags/kept_html.py) are kept:
+    a data cache key (everything the HTML varies by: page, site, language, day) and the
+    tags the HTML depends on. A context without one (a preview) renders as usual."""
+
+    key: str
+    depends_on: tuple
