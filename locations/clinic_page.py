@@ -61,6 +61,7 @@ def kept(page, request, today):
 
 def _facts(page, request):
     page.prefetch_for_render()
+    photos = page._prefetched_objects_cache["photos"]  # the sharing image (social_meta.html)
     conditions = [
         ConditionLink(
             condition.pk,
@@ -71,19 +72,26 @@ def _facts(page, request):
         )
         for condition in page.conditions_treated()
     ]
-    return page.schedule, conditions
+    return page.schedule, conditions, photos
 
 
 def request_facts(page, request, kept_in):
     """(the clinic's schedule, its ConditionLinks), kept as plain values unless the
-    page is a preview (`kept_in` None)."""
+    page is a preview (`kept_in` None). The page object gets its photos (with their
+    renditions), which the page's sharing image is taken from."""
     if kept_in is None:
-        return _facts(page, request)
+        schedule, conditions, _photos = _facts(page, request)
+        return schedule, conditions
     site = Site.find_for_request(request)
     key = f"clinic-facts:{page.pk}:{site.pk if site else 0}:{get_language() or ''}"
-    return cached_data(
+    schedule, conditions, photos = cached_data(
         request, key, lambda: _facts(page, request), depends_on=kept_in.depends_on
     )
+    page._prefetched_objects_cache = {
+        **getattr(page, "_prefetched_objects_cache", {}),
+        "photos": photos,
+    }
+    return schedule, conditions
 
 
 class ClinicDetails:
