@@ -48,7 +48,8 @@ def kept(page, request, today):
             "clinic-page",
             str(page.pk),
             str(site.pk if site else 0),
-            request.get_host(),  # the structured data's absolute URLs
+            request.scheme,  # the structured data's absolute URLs
+            request.get_host(),
             get_language() or "",
             fallback,
             today.isoformat(),  # the next seven days, the closures of the next 30
@@ -61,7 +62,8 @@ def kept(page, request, today):
 
 def _facts(page, request):
     page.prefetch_for_render()
-    photos = page._prefetched_objects_cache["photos"]  # the sharing image (social_meta.html)
+    # The photos, for the page's sharing image (templates/includes/social_meta.html).
+    photos = getattr(page, "_prefetched_objects_cache", {}).get("photos")
     conditions = [
         ConditionLink(
             condition.pk,
@@ -87,10 +89,11 @@ def request_facts(page, request, kept_in):
     schedule, conditions, photos = cached_data(
         request, key, lambda: _facts(page, request), depends_on=kept_in.depends_on
     )
-    page._prefetched_objects_cache = {
-        **getattr(page, "_prefetched_objects_cache", {}),
-        "photos": photos,
-    }
+    if photos is not None:
+        page._prefetched_objects_cache = {
+            **getattr(page, "_prefetched_objects_cache", {}),
+            "photos": photos,
+        }
     return schedule, conditions
 
 
