@@ -110,31 +110,8 @@ class ClinicDetails:
 
     @cached_property
     def hours(self):
+        """The week, regular hours, closures to come and the browser script's data."""
         return hours.page_hours(self.schedule, self.now)
-
-    @property
-    def week(self):
-        return self.hours["week"]
-
-    @property
-    def today_hours(self):
-        return self.hours["today_hours"]
-
-    @property
-    def regular_hours(self):
-        return self.hours["regular_hours"]
-
-    @property
-    def upcoming_exceptions(self):
-        return self.hours["upcoming_exceptions"]
-
-    @property
-    def hours_data(self):
-        return self.hours["hours_data"]
-
-    @property
-    def hours_messages(self):
-        return self.hours["hours_messages"]
 
     @cached_property
     def locator(self):
