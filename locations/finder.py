@@ -11,11 +11,13 @@ open, once per distinct schedule (a chain's clinics mostly keep the same hours),
 sorts them for a ZIP code; the browser script gets each distinct schedule once."""
 
 from dataclasses import dataclass, field, fields
+from functools import partial
 from types import SimpleNamespace
 
 from django.template.defaultfilters import floatformat
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Site
@@ -133,7 +135,15 @@ def clinic_cards(request, index_page):
         )
     for card in cards:
         card.parts, card.parts_near = _render_parts(request, card)
+        # Shown as rendered; for distances, floats load from the cache faster.
+        card.latitude, card.longitude = float(card.latitude), float(card.longitude)
     return cards
+
+
+def cards_html(cards):
+    """The cards' markup, joined; the template calls it as it renders, after the
+    language fallback has pointed their links at the reader's language."""
+    return mark_safe("".join(card.html for card in cards))  # noqa: S308 - fragments.fill escaped
 
 
 def open_now(cards, now):
@@ -176,11 +186,19 @@ def finder_context(request, index_page):
     for slug, name in geo.BOROUGHS:
         members = [clinic for clinic in clinics if clinic.borough == slug]
         if members:
-            groups.append({"slug": slug, "name": name, "clinics": members})
+            groups.append(
+                {
+                    "slug": slug,
+                    "name": name,
+                    "clinics": members,
+                    "html": partial(cards_html, members),
+                }
+            )
     return {
         "clinics": clinics,
         "borough_groups": groups,
         "nearest": nearest,
+        "nearest_html": partial(cards_html, nearest),
         "zip_query": zip_query,
         "zip_error": error,
         "zip_note": note,

@@ -34,9 +34,9 @@ class Holes:
 def fill(parts, values):
     """The kept `parts` with each hole filled from `values` ({name: text}), escaped
     (a value marked safe, e.g. by format_html, is used as it is)."""
-    out = []
-    for position, part in enumerate(parts):
-        out.append(conditional_escape(values[part]) if position % 2 else part)
+    escaped = {name: conditional_escape(value) for name, value in values.items()}
+    out = list(parts)
+    out[1::2] = [escaped[name] for name in parts[1::2]]
     return mark_safe("".join(out))  # noqa: S308 - parts are rendered templates, values escaped
 
 
