@@ -11,12 +11,14 @@ open, once per distinct schedule (a chain's clinics mostly keep the same hours),
 sorts them for a ZIP code; the browser script gets each distinct schedule once."""
 
 from dataclasses import dataclass, field, fields
+from decimal import ROUND_HALF_UP, Decimal
 from functools import partial
 from types import SimpleNamespace
 
+from django.conf import settings
 from django.template.defaultfilters import floatformat
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -32,6 +34,7 @@ from locations.hours import Schedule, hours_data, status_messages, status_text
 FAR_MILES = 50
 MAX_ECHO = 20
 CARD_TEMPLATE = "locations/includes/clinic_card.html"
+TENTH = Decimal("0.1")
 
 
 @dataclass
@@ -58,6 +61,7 @@ class ClinicCard:
     hours: dict = field(repr=False)
     current_status: str = ""
     distance: float | None = None
+    miles: str = ""  # the distance as the card shows it (miles_text)
     # CARD_TEMPLATE rendered with holes (fragments.py), listed and near a ZIP code.
     parts: tuple = field(default=(), repr=False)
     parts_near: tuple = field(default=(), repr=False)
@@ -72,10 +76,6 @@ class ClinicCard:
         return (type(self), tuple(getattr(self, f.name) for f in fields(self)))
 
     @property
-    def miles(self):
-        return floatformat(self.distance, 1)
-
-    @property
     def html(self):
         """The card's markup for this request: its kept parts filled in."""
         near = self.distance is not None
@@ -83,6 +83,17 @@ class ClinicCard:
         if near:
             values["miles"] = self.miles
         return fill(self.parts_near if near else self.parts, values)
+
+
+def miles_text(distance, separator):
+    """What `distance|floatformat:1` shows (one decimal, rounded half up, the
+    language's decimal `separator`), without looking the number format up again for
+    each of a chain's clinics; beyond 1,000 miles, or with thousands separators on,
+    the filter itself."""
+    if distance >= 1000 or settings.USE_THOUSAND_SEPARATOR:
+        return floatformat(distance, 1)
+    rounded = Decimal(repr(distance)).quantize(TENTH, ROUND_HALF_UP)
+    return str(rounded).replace(".", separator)
 
 
 def _render_parts(request, card):
@@ -176,8 +187,10 @@ def finder_context(request, index_page):
     zip_query, error, note, centre = _read_zip(request.GET.get("zip"))
     nearest = []
     if centre is not None:
+        separator = formats.get_format("DECIMAL_SEPARATOR")
         for clinic in clinics:
             clinic.distance = geo.miles_between(centre, clinic.coordinates)
+            clinic.miles = miles_text(clinic.distance, separator)
         nearest = sorted(clinics, key=lambda clinic: (clinic.distance, clinic.title))
         if nearest and nearest[0].distance > FAR_MILES:
             note = _("ZIP code %(zip)s is far from New York City; our clinics are all in the city.")
