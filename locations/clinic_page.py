@@ -10,6 +10,7 @@ localization/fallback.py). The rest (the week's hours, the locator, team, photos
 structured data) is worked out by ClinicDetails only when a block is rendered afresh,
 and always in a preview, which renders from the page object and keeps nothing."""
 
+import copy
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -60,10 +61,19 @@ def kept(page, request, today):
     return Kept(key, (TREE, page_tag(page.translation_key)))
 
 
+def _unlinked(instance, **related):
+    """A copy of a model instance with only the `related` objects cached on it (and
+    its own prefetched rows): kept alone, without the page a prefetch hung on it."""
+    clone = copy.copy(instance)
+    clone._state.fields_cache = dict(related)
+    return clone
+
+
 def _facts(page, request):
     page.prefetch_for_render()
-    # The photos, for the page's sharing image (templates/includes/social_meta.html).
-    photos = getattr(page, "_prefetched_objects_cache", {}).get("photos")
+    # The photos with their images and renditions, for the page's sharing image
+    # (templates/includes/social_meta.html).
+    photos = [_unlinked(photo, image=_unlinked(photo.image)) for photo in page.photos.all()]
     conditions = [
         ConditionLink(
             condition.pk,
@@ -79,8 +89,8 @@ def _facts(page, request):
 
 def request_facts(page, request, kept_in):
     """(the clinic's schedule, its ConditionLinks), kept as plain values unless the
-    page is a preview (`kept_in` None). The page object gets its photos (with their
-    renditions), which the page's sharing image is taken from."""
+    page is a preview (`kept_in` None). The page object gets its photos, which the
+    page's sharing image is taken from."""
     if kept_in is None:
         schedule, conditions, _photos = _facts(page, request)
         return schedule, conditions
@@ -89,11 +99,14 @@ def request_facts(page, request, kept_in):
     schedule, conditions, photos = cached_data(
         request, key, lambda: _facts(page, request), depends_on=kept_in.depends_on
     )
-    if photos is not None:
-        page._prefetched_objects_cache = {
-            **getattr(page, "_prefetched_objects_cache", {}),
-            "photos": photos,
-        }
+    # As a prefetch would leave them (an ordered queryset with its rows), so that
+    # `page.photos.first` is answered without a query.
+    rows = page.photos.model.objects.all()
+    rows._result_cache, rows._prefetch_done = photos, True
+    page._prefetched_objects_cache = {
+        **getattr(page, "_prefetched_objects_cache", {}),
+        "photos": rows,
+    }
     return schedule, conditions
 
 
