@@ -1,6 +1,6 @@
 """Clinics: the location index (with the ZIP finder), location pages with their
 hours, transit, team and insurance. What the pages show beside their own fields is
-worked out in the modules named for it (hours, finder, locator, jsonld); appointment
+worked out in the modules named for it (hours, finder, clinic_page, locator, jsonld); appointment
 requests live in locations/appointments/. Nothing those import comes back here.
 
 locations depends on conditions (a clinic lists the conditions it treats), never the
@@ -32,7 +32,7 @@ from cms.caching.page_cache import cached_data
 from cms.caching.routing import public
 from cms.i18n.in_locale import in_locale
 from cms.seo.jsonld import breadcrumb_list
-from locations import api, geo, hours, jsonld
+from locations import api, clinic_page, geo, hours
 from locations.appointments.models import AppointmentRequest
 from locations.appointments.routes import AppointmentRoutes
 from locations.clinic_lists import (
@@ -51,7 +51,6 @@ from locations.closures import (
 )
 from locations.finder import finder_context
 from locations.hours import WEEKDAYS
-from locations.locator import locator, other_clinics
 from search.analysis.fields import analysed
 
 # Models defined beside this module, registered with this app (label, tables) by
@@ -415,20 +414,17 @@ class LocationPage(AppointmentRoutes, Page):
         )
 
     def get_context(self, request, *args, **kwargs):
+        """The page's HTML is kept per day (locations/clinic_page.py); a request works
+        out the "open now" sentence and the links to the conditions it treats."""
         context = super().get_context(request, *args, **kwargs)
-        self.prefetch_for_render()
         now = timezone.now()
-        context.update(hours.page_hours(self.schedule, now))
+        kept_in = clinic_page.kept(self, request, now.astimezone(hours.NEW_YORK).date())
+        schedule, conditions = clinic_page.request_facts(self, request, kept_in)
         context.update(
-            locator=locator(self, other_clinics(request, self)),
-            conditions_treated=self.conditions_treated(),
-            insurance=self.insurance_list(),
-            team=self.team(),
-            photos=list(self.photos.all()),
-            subway_stations=list(self.subway_stations.all()),
-            json_ld=jsonld.clinic(
-                self, request, self.schedule, now.astimezone(hours.NEW_YORK).date()
-            ),
+            kept=kept_in,
+            status_text=hours.status_text(schedule.status(now)),
+            conditions_treated=conditions,
+            details=clinic_page.ClinicDetails(self, request, now, schedule),
             breadcrumbs_json_ld=breadcrumb_list(self, request),
         )
         return context

@@ -126,3 +126,21 @@ def test_finder_query_budget(client, django_assert_max_num_queries):
     client.get("/locations/?zip=10001")  # warm caches (site root paths, settings)
     with django_assert_max_num_queries(40):
         client.get("/locations/?zip=10001")
+
+
+@pytest.mark.parametrize("code", ["en", "es", "fr", "ru", "pl", "ar", "bn", "zh-hans"])
+def test_distances_read_as_the_floatformat_filter_shows_them(code):
+    """The finder formats 68 distances per request without the filter (miles_text)."""
+    from random import Random
+
+    from django.template.defaultfilters import floatformat
+    from django.utils import formats, translation
+
+    from locations.finder import miles_text
+
+    edges = [0.0, 0.04, 0.05, 0.15, 0.25, 1.45, 2.675, 9.95, 12.349999, 999.95, 1000.04, 2999.99]
+    values = edges + [Random(code).uniform(0, 60) for _ in range(200)]
+    with translation.override(code):
+        separator = formats.get_format("DECIMAL_SEPARATOR")
+        for value in values:
+            assert miles_text(value, separator) == floatformat(value, 1), value
