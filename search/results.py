@@ -31,7 +31,7 @@ KINDS = {
         "clinic",
         gettext_lazy("Clinic"),
         ("intro", "body", "neighborhood", "borough")
-        + ("street_address", "address_line_2", "locality", "postal_code"),
+        + ("street_address", "address_line_2", "postal_code"),
     ),
 }
 _LABELS = {kind: label for kind, label, _fields in KINDS.values()}
