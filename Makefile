@@ -35,10 +35,13 @@ test-browser: install
 test-postgres: install
 	bash scripts/with-postgres.sh $(PG_PORT) $(BIN)/python -m pytest $(PYTEST_ARGS)
 
-# Benchmarks (figures in the README): PostgreSQL with scale content, then SQLite demo.
+# Benchmarks (figures in the README): the chain-scale content on PostgreSQL, then on
+# SQLite. BENCH_SITE_DIR keeps the seeded SQLite site for the next run (seeding takes
+# minutes); BENCH_ARGS passes more options (e.g. --modes cold --only search).
 bench: install
-	bash scripts/with-postgres.sh $(PG_PORT) $(BIN)/python bench/bench.py --database postgres
-	$(BIN)/python bench/bench.py --database sqlite --no-scale --no-memory
+	bash scripts/with-postgres.sh $(PG_PORT) $(BIN)/python bench/bench.py --database postgres $(BENCH_ARGS)
+	$(BIN)/python bench/bench.py --database sqlite --no-memory \
+		$(if $(BENCH_SITE_DIR),--site-dir $(BENCH_SITE_DIR)) $(BENCH_ARGS)
 
 # Interface strings: extract into locale/*/LC_MESSAGES/django.po, then compile the .mo
 # files (needs GNU gettext: apt-get install gettext). Both files are committed.

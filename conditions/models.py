@@ -2,14 +2,15 @@
 therapy treats it and which clinics treat it. The index at /conditions/ lists them
 by body area."""
 
+import hashlib
 import posixpath
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models.functions import Coalesce, Lower, NullIf
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from modelcluster.fields import ParentalKey
 from rest_framework import serializers
@@ -30,18 +31,21 @@ from cms.editorial.permission_testers import (
     ConditionPagePermissionTester,
 )
 from cms.i18n.in_locale import in_locale
-from conditions import jsonld
+from conditions import jsonld, listing
 from conditions.blocks import ConditionStreamBlock
-from conditions.caching import CONDITIONS
 from conditions.forms import ConditionPageForm
 from conditions.links import LINK_FIELDS, live_in_locale
 from search.analysis.fields import analysed
 
 CONDITIONS_PER_PAGE = 24
-# The hook through which condition pages learn which clinics treat them, as
-# (clinic page, appointment URL) pairs: locations registers it (wagtail_hooks.py), so
-# conditions never imports locations.
+# The hook through which condition pages learn which clinics treat them:
+# hook(condition, request, limit) returns (at most `limit` clinic cards, how many
+# clinics treat it). locations registers it (wagtail_hooks.py), so conditions never
+# imports locations. A card has title, url, appointment_url (the condition
+# preselected), street_address, phone, phone_display and translation_key.
 CLINICS_HOOK = "clinics_treating_condition"
+# "Our Locations" shows a few clinics and leads to the rest: a chain's page stays small.
+CLINICS_SHOWN = 6
 
 
 @register_snippet
@@ -107,33 +111,16 @@ class ConditionIndexPage(Page):
         """Live condition pages beneath this index, alphabetically by their name."""
         return (
             public(ConditionPage.objects.child_of(self).live())
-            .select_related("body_area")
             .annotate(
                 sort_name=Lower(Coalesce(NullIf("condition_name", models.Value("")), "title"))
             )
             .order_by("sort_name", "pk")
         )
 
-    def body_areas(self, conditions=None):
+    def body_areas(self, request=None):
         """Body areas in the page's language (falling back to the default language) that
-        at least one live condition page here belongs to."""
-
-        def load():
-            listed = self.conditions() if conditions is None else conditions
-            slugs = set(listed.exclude(body_area=None).values_list("body_area__slug", flat=True))
-            areas = list(BodyArea.objects.filter(locale_id=self.locale_id, slug__in=slugs))
-            found = {area.slug for area in areas}
-            missing = slugs - found
-            if missing:
-                areas += BodyArea.objects.filter(
-                    locale__language_code=settings.LANGUAGE_CODE, slug__in=missing
-                )
-            return sorted(areas, key=lambda area: (area.sort_order, area.name))
-
-        if conditions is not None:
-            return load()
-        # Two queries, kept for the content generation (the areas change with content).
-        return cached_data(None, f"body-areas:{self.pk}", load, depends_on=(CONDITIONS,))
+        at least one live condition page here belongs to (from the data cache)."""
+        return listing.area_counts(self, request)[0]
 
     def permissions_for_user(self, user):
         """Publishing here needs the clinical reviewers' grant (docs/roles.md)."""
@@ -141,10 +128,8 @@ class ConditionIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        conditions = self.conditions()
         messages = []
-
-        areas = self.body_areas()
+        areas, counts = listing.area_counts(self, request)
         area_slug = request.GET.get("area", "").strip()
         current_area = None
         if area_slug:
@@ -154,29 +139,31 @@ class ConditionIndexPage(Page):
                     _("We have no conditions for the body area “%(area)s”. Showing all conditions.")
                     % {"area": area_slug[:80]}
                 )
-            else:
-                conditions = conditions.filter(body_area__slug=current_area.slug)
-
-        paginator = Paginator(conditions, CONDITIONS_PER_PAGE)
+        shown = current_area.slug if current_area else listing.ALL_AREAS
+        # Paged over the count alone; the cards of the one page shown come cached.
+        paginator = Paginator(range(counts.get(shown, 0)), CONDITIONS_PER_PAGE)
         number = request.GET.get("page", "1")
         try:
-            listing = paginator.page(number)
+            page = paginator.page(number)
         except PageNotAnInteger:
             messages.append(
                 _("“%(page)s” is not a page number. Showing the first page.")
                 % {"page": str(number)[:20]}
             )
-            listing = paginator.page(1)
+            page = paginator.page(1)
         except EmptyPage:
             last = paginator.num_pages
             messages.append(
                 _("There is no page %(page)s. Showing page %(last)s.")
                 % {"page": str(number)[:20], "last": last}
             )
-            listing = paginator.page(last)
+            page = paginator.page(last)
+        page.object_list = listing.condition_cards(
+            self, request, shown, page.number, CONDITIONS_PER_PAGE
+        )
 
         context.update(
-            conditions=listing,
+            conditions=page,
             body_areas=areas,
             current_area=current_area,
             listing_messages=messages,
@@ -367,9 +354,14 @@ class ConditionPage(Page):
             self.body_area, self.reviewer = page.body_area, page.reviewer
 
     def clinics(self, request=None):
-        """(clinic, appointment URL) pairs for the "Our Locations" section, from the
-        apps that list clinics (CLINICS_HOOK)."""
-        return [pair for hook in hooks.get_hooks(CLINICS_HOOK) for pair in hook(self)]
+        """The "Our Locations" section: {"shown": a few clinic cards, "count": how many
+        clinics treat the condition}, from the apps that list clinics (CLINICS_HOOK)."""
+        shown, count = [], 0
+        for hook in hooks.get_hooks(CLINICS_HOOK):
+            cards, number = hook(self, request, CLINICS_SHOWN)
+            shown += cards
+            count += number
+        return {"shown": shown[:CLINICS_SHOWN], "count": count}
 
     def _body_area_link(self, request):
         """The body area's name in this page's language and the index filtered by it."""
@@ -379,42 +371,57 @@ class ConditionPage(Page):
         return {"body_area_name": area.name, "area_url": f"{index_url}?area={area.slug}"}
 
     def _linked(self, request):
-        """The body area link, related conditions and clinics: three to five queries,
-        kept in the data cache for the content generation (computed afresh for a
-        preview, whose links live on the page object)."""
+        """The body area link, related conditions and clinics as plain values: three to
+        five queries, kept in the data cache until what they show changes (computed
+        afresh for a preview, whose links live on the page object)."""
 
         def load():
             self._load_review_details()
             linked = self._body_area_link(request) if self.body_area is not None else {}
             linked.update(
-                related=self.localized_related_conditions(),
+                related=[
+                    listing.condition_link(page, request)
+                    for page in self.localized_related_conditions()
+                ],
                 clinics=self.clinics(request),
             )
             return linked
 
-        if not self.pk or getattr(self, "_cluster_related_objects", None):
+        preview = getattr(request, "is_preview", False)
+        if preview or not self.pk or getattr(self, "_cluster_related_objects", None):
             return load()
         site = find_site(request) if request is not None else None
         key = f"condition-links:{site.pk if site else 0}:{self.pk}"
         return cached_data(request, key, load, depends_on=self._linked_tags)
 
     def _linked_tags(self, linked):
-        """The links change with this page, the tree (names, URLs) and the clinics
-        listed (their addresses and phone numbers)."""
+        """The links change with this page, the tree (names, URLs, which clinics are
+        live and where) and the clinics shown (their addresses and phone numbers); a
+        clinic starting or stopping to treat it touches this page (locations/caching.py)."""
         tags = {TREE, page_tag(self.translation_key)}
-        tags.update(page_tag(clinic.translation_key) for clinic, _url in linked["clinics"])
+        tags.update(page_tag(clinic.translation_key) for clinic in linked["clinics"]["shown"])
         return tags
 
+    def structured_data(self, request):
+        """The page's JSON-LD, kept in the data cache until the page or the tree changes
+        (afresh for a preview). Its URLs are absolute: one entry per host and scheme."""
+        if getattr(request, "is_preview", False) or not self.pk or request is None:
+            return jsonld.condition_page(self, request)
+        origin = hashlib.sha256(request.build_absolute_uri("/").encode()).hexdigest()[:16]
+        return cached_data(
+            request,
+            f"condition-json-ld:{self.pk}:{origin}:{get_language() or ''}",
+            lambda: jsonld.condition_page(self, request),
+            depends_on=(TREE, page_tag(self.translation_key)),
+        )
+
     def get_context(self, request, *args, **kwargs):
+        # The body and its contents come from the template (conditions/templatetags),
+        # rendered once and kept in the data cache.
         context = super().get_context(request, *args, **kwargs)
         self._load_review_details()
-        sections = self.sections()
         context.update(self._linked(request))
-        context.update(
-            sections=sections,
-            contents=[section for section in sections if section["anchor"]],
-            json_ld=jsonld.condition_page(self, request),
-        )
+        context["json_ld"] = self.structured_data(request)
         return context
 
 

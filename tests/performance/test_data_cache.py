@@ -113,3 +113,21 @@ def test_a_view_restriction_applies_at_once(client):
     assert response.status_code == 302 and "login" in response["Location"]
     listing = body(client, "/conditions/")
     assert 'href="/conditions/neck-spasms/"' not in listing
+
+
+def test_a_published_edit_shows_at_once_and_a_draft_never(client):
+    """The routed page itself comes from the data cache (cms/caching/routing.py)."""
+    from conditions.models import ConditionPage
+
+    page = english(ConditionPage, slug="neck-spasms")
+    original = page.intro
+    assert original in body(client, page.url)
+    page.intro = "A draft sentence nobody has approved."
+    page.save_revision()
+    served = body(client, page.url)
+    assert original in served and "nobody has approved" not in served
+    page = english(ConditionPage, slug="neck-spasms")
+    page.intro = "A freshly published sentence."
+    page.save_revision().publish()
+    served = body(client, page.url)
+    assert "freshly published sentence" in served and original not in served
