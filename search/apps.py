@@ -7,8 +7,14 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from search import plugins, server_analysis, signals  # use models: imported once loaded
+        from search import (  # use models: imported once loaded
+            caching,
+            plugins,
+            server_analysis,
+            signals,
+        )
 
+        caching.connect()  # what a change here touches in the data cache
         signals.connect()
         plugins.register()  # lay terms for editors, the API's ?search= filter
         server_analysis.configure_backends()

@@ -97,9 +97,10 @@ def _index_model(name):
     return get_app_config().get_model(name)
 
 
-def _visible_pks(base):
-    """SQL (and params) of the text primary keys of `base`, as the index stores them."""
-    ids = base.order_by().annotate(_text_pk=Cast("pk", CharField())).values("_text_pk")
+def _visible_pks(base, *columns):
+    """SQL (and params) of the text primary keys of `base`, as the index stores them
+    (column `_text_pk`), and `columns`."""
+    ids = base.order_by().annotate(_text_pk=Cast("pk", CharField())).values("_text_pk", *columns)
     return ids.query.sql_with_params()
 
 
@@ -108,21 +109,29 @@ def _ranked_in_database(base, variants, operator, content_types, limit, backend)
     if not groups:
         return []
     entries = _index_model("IndexEntry")._meta.db_table
-    pks_sql, pks_params = _visible_pks(base)
     types = ", ".join(["%s"] * len(content_types))
     if connection.vendor == "sqlite":
         fts = _index_model("SQLiteFTSIndexEntry")._meta.db_table
+        pks_sql, pks_params = _visible_pks(base, "content_type_id")
+        # The entries of the visible pages, by the index on (content type, object id):
+        # a match in another language is set aside before it costs a row lookup or a
+        # score ("+" keeps SQLite from probing the full-text index once per entry).
+        visible = (
+            f"SELECT v.id FROM ({pks_sql}) p JOIN {entries} v "  # noqa: S608 - names from models
+            "ON v.content_type_id = p.content_type_id AND v.object_id = p._text_pk "
+            f"WHERE v.content_type_id IN ({types})"
+        )
         # bm25() is lower for better matches; Wagtail's score is bm25 × title_norm + bm25.
         sql = (
             f"SELECT e.object_id, e.content_type_id FROM {fts} "  # noqa: S608 - names from models
             f"JOIN {entries} e ON e.id = {fts}.rowid "
-            f"WHERE {fts} MATCH %s AND e.content_type_id IN ({types}) "
-            f"AND e.object_id IN ({pks_sql}) "
+            f"WHERE {fts} MATCH %s AND +{fts}.rowid IN ({visible}) "
             f"ORDER BY bm25({fts}) * (e.title_norm + 1), CAST(e.object_id AS INTEGER) DESC "
             "LIMIT %s"
         )
-        params = [_fts5_match(groups), *content_types, *pks_params, limit]
+        params = [_fts5_match(groups), *pks_params, *content_types, limit]
     else:
+        pks_sql, pks_params = _visible_pks(base)
         from modelsearch.backends.database.postgres.weights import get_sql_weights
 
         config = "%s::regconfig, " if backend.config else ""

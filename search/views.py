@@ -7,10 +7,12 @@
   (search/analysis/, in the visitor's language), plus marketing's lay terms for that
   language (search/lay_terms.py). Every word must match; when nothing does, pages
   matching any word are offered.
-- A results page costs a fixed number of queries: ranked ids in one, the shown pages
-  in one per page type, excerpts from their stored block JSON.
-- Marketing pins pages for a query with search promotions; each search (its first
-  page) is counted in the promotions app's daily query log.
+- A results page costs a fixed number of queries: the ranked ids in one
+  (search/ranking.py); what each hit shows comes from the data cache, else from a query
+  per page type (search/results.py).
+- Marketing pins pages for a query with search promotions (kept in the data cache);
+  each search (its first page) is counted in the promotions app's daily query log
+  (search/promotions.py).
 - A five-digit ZIP code also lists the nearest clinics (locations/geo.py).
 - Hostile input is harmless: the query is capped, control characters dropped, and
   only letters and digits reach the backend; a bad page number gets a real page.
@@ -21,166 +23,27 @@ for (often a health condition) is not stored on the way.
 """
 
 import logging
-from dataclasses import dataclass, field
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import DatabaseError
-from django.db.models import F, Q
+from django.db.models import Q
 from django.shortcuts import render
-from django.utils import timezone
-from django.utils.html import strip_tags
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Locale, Page, PageViewRestriction
-from wagtail.search.utils import normalise_query_string
 
 from cms.caching.page_cache import cached_data
-from conditions.models import ConditionIndexPage, ConditionPage
+from conditions.models import ConditionIndexPage
 from locations import geo
 from locations.models import LocationIndexPage, LocationPage
-from search import lay_terms, ranking
+from search import lay_terms, promotions, ranking, results
 from search.analysis import query_terms
-from search.analysis.highlight import matching_spans
 from search.query import MAX_TERMS, clean_query
 
 logger = logging.getLogger(__name__)
 
 RESULTS_PER_PAGE = 10
 NEAREST_CLINICS = 3
-EXCERPT_CHARS = 220
-KINDS = {
-    ConditionPage: ("condition", gettext_lazy("Condition")),
-    LocationPage: ("clinic", gettext_lazy("Clinic")),
-}
-
-
-@dataclass
-class Hit:
-    page: Page
-    kind: str
-    kind_label: str
-    url: str
-    title: str
-    excerpt: list = field(default_factory=list)  # [(text, is_match)]
-    detail: str = ""
-
-
-def _highlight(text, terms, language):
-    """[(text, is_match)] pieces of `text` with the words the query meets marked."""
-    if not text:
-        return []
-    pieces, position = [], 0
-    for start, end in matching_spans(text, language, terms):
-        if start > position:
-            pieces.append((text[position:start], False))
-        pieces.append((text[start:end], True))
-        position = end
-    if position < len(text):
-        pieces.append((text[position:], False))
-    return pieces
-
-
-def _shorten(text, limit=EXCERPT_CHARS):
-    text = " ".join(str(text or "").split())
-    if len(text) <= limit:
-        return text
-    return text[:limit].rsplit(" ", 1)[0] + "\u2026"
-
-
-def _window(text, terms, language, limit=EXCERPT_CHARS):
-    """About `limit` characters of `text` around the first word the query meets."""
-    text = " ".join(text.split())
-    spans = matching_spans(text, language, terms)
-    if not spans:
-        return None
-    start = max(0, spans[0][0] - limit // 3)
-    if start:
-        start = text.find(" ", start) + 1 or start
-    snippet = text[start : start + limit]
-    if start + limit < len(text):
-        snippet = snippet.rsplit(" ", 1)[0] + "\u2026"
-    return ("\u2026" if start else "") + snippet
-
-
-def _raw_strings(value):
-    """The strings inside a StreamField's stored JSON (ids, numbers and keys left out)."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            if key not in ("id", "type"):
-                yield from _raw_strings(item)
-    elif isinstance(value, (list, tuple)):
-        for item in value:
-            yield from _raw_strings(item)
-
-
-def _block_text(page):
-    """The text of every block, from the stored JSON: turning it into block values
-    would fetch the pages and snippets the blocks link to, a query per result."""
-    return strip_tags(" ".join(_raw_strings(list(page.body.raw_data))))
-
-
-def _excerpt(page, terms, language):
-    """The page's description or intro; when the words are only found further down,
-    the passage of the body (causes, symptoms, treatment...) where they are."""
-    summary = _shorten(page.search_description or getattr(page, "intro", ""))
-    if terms and not matching_spans(summary, language, terms) and hasattr(page, "body"):
-        passage = _window(_block_text(page), terms, language)
-        if passage:
-            summary = passage
-    return _highlight(summary, terms, language)
-
-
-def _hit(page, terms, language, request):
-    kind, label = KINDS.get(type(page), ("page", _("Page")))
-    hit = Hit(page, kind, str(label), page.get_url(request), page.title)
-    if isinstance(page, LocationPage):
-        hit.detail = f"{page.neighborhood}, {page.get_borough_display()} \u00b7 {page.full_address}"
-    hit.excerpt = _excerpt(page, terms, language)
-    return hit
-
-
-def _promotions(normalised_query, locale, request):
-    """Marketing's pinned pages for this query, in the visitor's language (a pinned
-    page shows as its live translation; untranslated pins are left out), and pinned
-    external links."""
-    promotions = list(
-        SearchPromotion.objects.filter(query__query_string=normalised_query)
-        .select_related("page")
-        .order_by("sort_order", "pk")
-    )
-    keys = {p.page.translation_key for p in promotions if p.page_id is not None}
-    localized = {}
-    if keys:
-        pages = Page.objects.live().public().filter(locale=locale, translation_key__in=keys)
-        localized = {page.translation_key: page for page in pages}
-    items = []
-    for promotion in promotions:
-        if promotion.page_id is not None:
-            page = localized.get(promotion.page.translation_key)
-            if page is not None:
-                description = promotion.description or page.search_description
-                items.append(
-                    {
-                        "url": page.get_url(request),
-                        "title": page.title,
-                        "description": description,
-                        "page": page,
-                    }
-                )
-        elif promotion.external_link_url:
-            items.append(
-                {
-                    "url": promotion.external_link_url,
-                    "title": promotion.external_link_text or promotion.external_link_url,
-                    "description": promotion.description,
-                    "page": None,
-                }
-            )
-    return items
 
 
 def _in_locale_or_default(queryset, locale):
@@ -244,16 +107,6 @@ def _paginate(results, number, messages):
         return paginator.page(target)
 
 
-def _count(query):
-    """Count the search in the daily query log: one UPDATE when the query was already
-    searched today, the promotions app's own get-or-create otherwise."""
-    counted = QueryDailyHits.objects.filter(
-        query__query_string=normalise_query_string(query), date=timezone.now().date()
-    ).update(hits=F("hits") + 1)
-    if not counted:
-        Query.get(query).add_hit()
-
-
 def _public(queryset, request):
     """Like PageQuerySet.public(), with the restricted sections from the data cache."""
 
@@ -267,19 +120,6 @@ def _public(queryset, request):
     for path in paths:
         private |= Q(path__startswith=path)
     return queryset.exclude(private)
-
-
-def _specific(ranked):
-    """The condition and clinic pages of `ranked` (pks), in that order: a query per type."""
-    by_type = {}
-    for pk, content_type_id in ranked:
-        by_type.setdefault(content_type_id, []).append(pk)
-    pages = {}
-    for model in KINDS:
-        pks = by_type.get(ContentType.objects.get_for_model(model).pk)
-        if pks:
-            pages.update((page.pk, page) for page in model.objects.filter(pk__in=pks))
-    return [pages[pk] for pk, _type in ranked if pk in pages]
 
 
 def search(request):
@@ -296,21 +136,21 @@ def search(request):
     number = _page_number(request.GET.get("page"))
     first_page = number == "1"
     if first_page:
-        _count(query)
-    promotions = _promotions(normalise_query_string(query), locale, request) if first_page else []
+        promotions.count(query)
+    pinned = promotions.promotions(request, query, locale) if first_page else []
 
     terms = query_terms(query, code)[:MAX_TERMS]
     variants = lay_terms.variants(terms, lay_terms.load(request, locale), code) if terms else []
     base = _public(
-        Page.objects.live().filter(locale=locale).type(*KINDS).only("pk", "content_type"),
+        Page.objects.live().filter(locale=locale).type(*results.KINDS).only("pk", "content_type"),
         request,
     )
     ranked, matched_some, too_broad = [], False, False
     if variants:
         try:
-            ranked = ranking.ranked(base, variants, "and", KINDS)
+            ranked = ranking.ranked(base, variants, "and", results.KINDS)
             if not ranked and any(len(variant) > 1 for variant in variants):
-                ranked, matched_some = ranking.ranked(base, variants, "or", KINDS), True
+                ranked, matched_some = ranking.ranked(base, variants, "or", results.KINDS), True
         except ranking.SearchTooBroadError:
             logger.warning("Search over its time bound: %r", query)
             too_broad = True
@@ -330,10 +170,10 @@ def search(request):
 
     context.update(
         search_results=listing,
-        hits=[_hit(page, terms, code, request) for page in _specific(listing.object_list)],
+        hits=results.hits(request, listing.object_list, terms, code),
         result_count=listing.paginator.count,
         matched_some_words=matched_some and listing.paginator.count > 0,
-        promotions=promotions,
+        promotions=pinned,
         nearby=_nearest_clinics(query, locale, request) if first_page else None,
     )
     if not listing.paginator.count:

@@ -98,6 +98,44 @@ def cached_data(request, name, compute, keep=None, depends_on=None):
     return value
 
 
+def cached_data_many(names, compute, depends_on):
+    """{name: value} for `names`, each kept as cached_data keeps one, for data shown
+    per item of a list (e.g. one entry per search result) in two cache round trips,
+    not two per item. `compute(missing)` gives {name: value} for the names not cached
+    or no longer current, all at once (a query for many); `depends_on(value)` names a
+    value's tags. Names `compute` leaves out are left out."""
+    if not names:
+        return {}
+    if not settings.PAGE_DATA_CACHE:
+        values = compute(list(names))
+        dependencies.record({SITE}.union(*map(depends_on, values.values())))
+        return values
+    cache = _cache()
+    stored = cache.get_many([f"page-data:{name}" for name in names])
+    entries = {name: stored.get(f"page-data:{name}") for name in names}
+    dependencies.read_versions(set().union(*(e[0] for e in entries.values() if e)))
+    found = {}
+    for name, entry in entries.items():
+        if entry is not None and dependencies.still_current(entry[0]):
+            dependencies.record(entry[0])
+            found[name] = entry[1]
+    missing = [name for name in names if name not in found]
+    if missing:
+        before = dependencies.read_versions({CONTENT})
+        computed = compute(missing)
+        tags = {name: {SITE, *depends_on(value)} for name, value in computed.items()}
+        dependencies.read_versions(set().union(*tags.values()))
+        fresh = {}
+        for name, value in computed.items():
+            versions = dependencies.read_versions(tags[name])
+            dependencies.record(versions)
+            fresh[f"page-data:{name}"] = (versions, value)
+        if not dependencies.changed_since(before):
+            cache.set_many(fresh, settings.PAGE_DATA_CACHE_SECONDS)
+        found.update(computed)
+    return found
+
+
 def _key(request):
     url = request.get_host() + request.get_full_path()
     digest = hashlib.sha256(url.encode()).hexdigest()

@@ -7,6 +7,7 @@ generation (`cms.caching.page_cache.cached_data`), so it is never stale and a wa
 query for it; computing one costs a single query whatever the number of clinics,
 conditions or languages."""
 
+import functools
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -115,6 +116,13 @@ def home_urls(request):
     return landmarks(request, site)["home_urls"] if site is not None else {}
 
 
+@functools.lru_cache(maxsize=1024)
+def _view_in_language(path, code):
+    """translate_url for a view's path (no query), remembered: it changes only with the
+    URL configuration, i.e. with a deploy."""
+    return translate_url(path, code)
+
+
 def language_links(request, page=None):
     """One link per site language: the page's translation where it is live, else that
     language's home page (or, outside Wagtail pages, the same view in that language)."""
@@ -133,7 +141,7 @@ def language_links(request, page=None):
         if version is not None:
             url, is_translation = version[0], True
         elif page is None:
-            url, is_translation = translate_url(request.path, code), True
+            url, is_translation = _view_in_language(request.path, code), True
         else:
             url = fallbacks.get(code) or homes.get(locale_pk)
             if url is None:

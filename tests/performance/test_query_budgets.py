@@ -26,7 +26,7 @@ BUDGETS = {
     "finder ?zip=": (0, 14, 26),
     "location page": (0, 21, 30),
     # On PostgreSQL a search also sets its time bound (SET LOCAL statement_timeout).
-    "search": tuple(n + (connection.vendor == "postgresql") for n in (4, 12, 17)),
+    "search": tuple(n + (connection.vendor == "postgresql") for n in (2, 12, 17)),
     "language assistance": (0, 9, 16),
     # One more than the English page when cold: is this translation behind its source?
     "Spanish condition page": (0, 19, 33),

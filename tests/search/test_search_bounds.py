@@ -57,9 +57,15 @@ def test_the_bound_on_a_query_interrupts_it_on_this_database():
 def test_a_search_over_its_time_bound_gets_a_page_that_asks_to_narrow_it(client, monkeypatch):
     """The real search statement, made slow by a hundred million candidate pages, is
     interrupted by the database within the bound."""
+
     # Negative numbers, which no page id matches: the database has to go through them all.
-    counting = SLOW_SQL.replace("SELECT count(*) FROM c", "SELECT CAST(-x AS TEXT) FROM c")
-    monkeypatch.setattr(ranking, "_visible_pks", lambda base: (counting, ()))
+    def counting(base, *columns):
+        extra = "".join(f", -x AS {column}" for column in columns)
+        return SLOW_SQL.replace(
+            "count(*) FROM c", f"CAST(-x AS TEXT) AS _text_pk{extra} FROM c"
+        ), ()
+
+    monkeypatch.setattr(ranking, "_visible_pks", counting)
     started = time.monotonic()
     with override_settings(SEARCH_QUERY_TIMEOUT_MS=100):
         response = client.get("/search/?q=neck+pain")
