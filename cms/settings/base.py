@@ -134,8 +134,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Threaded workers (gunicorn.conf.py) write from several threads at once (search
     # counts, appointment requests): take the write lock when a transaction starts and
     # wait for it, instead of failing with "database is locked" on an upgrade.
+    # WAL: readers never wait for a writer (a search's count, an appointment request),
+    # and NORMAL sync is safe with it (a power cut may lose the last commit, never
+    # corrupt). The file must sit on a local disk, not a network share.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"transaction_mode": "IMMEDIATE", "timeout": 20}
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -155,6 +162,10 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "cms",
+            # Django's default of 300 entries is far too few at chain scale (a route,
+            # the page and its links for each of ~2,000 pages, tag versions): past it,
+            # a third of the cache is dropped at once.
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("LOCAL_CACHE_MAX_ENTRIES", "20000"))},
         }
     }
 
