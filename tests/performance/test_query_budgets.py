@@ -24,7 +24,7 @@ BUDGETS = {
     "condition page": (0, 15, 27),
     "location index": (0, 14, 26),
     "finder ?zip=": (0, 14, 26),
-    "location page": (0, 21, 30),
+    "location page": (0, 20, 29),
     # On PostgreSQL a search also sets its time bound (SET LOCAL statement_timeout).
     "search": tuple(n + (connection.vendor == "postgresql") for n in (2, 12, 17)),
     "language assistance": (0, 9, 16),
