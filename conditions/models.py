@@ -2,7 +2,6 @@
 therapy treats it and which clinics treat it. The index at /conditions/ lists them
 by body area."""
 
-import hashlib
 import posixpath
 
 from django.core.exceptions import ValidationError
@@ -24,7 +23,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.caching.dependencies import TREE, page_tag
-from cms.caching.page_cache import cached_data
+from cms.caching.page_cache import cached_data, origin_key
 from cms.caching.routing import find_site, public
 from cms.editorial.permission_testers import (
     ConditionIndexPermissionTester,
@@ -407,10 +406,9 @@ class ConditionPage(Page):
         (afresh for a preview). Its URLs are absolute: one entry per host and scheme."""
         if getattr(request, "is_preview", False) or not self.pk or request is None:
             return jsonld.condition_page(self, request)
-        origin = hashlib.sha256(request.build_absolute_uri("/").encode()).hexdigest()[:16]
         return cached_data(
             request,
-            f"condition-json-ld:{self.pk}:{origin}:{get_language() or ''}",
+            f"condition-json-ld:{self.pk}:{origin_key(request)}:{get_language() or ''}",
             lambda: jsonld.condition_page(self, request),
             depends_on=(TREE, page_tag(self.translation_key)),
         )

@@ -18,7 +18,7 @@ from django.utils.translation import get_language
 from wagtail.models import Site
 
 from cms.caching.dependencies import TREE, page_tag
-from cms.caching.page_cache import cached_data
+from cms.caching.page_cache import cached_data, origin_key
 from locations import hours, jsonld
 from locations.fragments import Kept
 from locations.locator import locator, other_clinics
@@ -49,8 +49,7 @@ def kept(page, request, today):
             "clinic-page",
             str(page.pk),
             str(site.pk if site else 0),
-            request.scheme,  # the structured data's absolute URLs
-            request.get_host(),
+            origin_key(request),  # the structured data's absolute URLs
             get_language() or "",
             fallback,
             today.isoformat(),  # the next seven days, the closures of the next 30

@@ -98,6 +98,12 @@ def cached_data(request, name, compute, keep=None, depends_on=None):
     return value
 
 
+def origin_key(request):
+    """A short key for the scheme and host a request asked for: part of the cache key
+    of kept data that holds absolute URLs (structured data, canonical links)."""
+    return hashlib.sha256(request.build_absolute_uri("/").encode()).hexdigest()[:16]
+
+
 def cached_data_many(names, compute, depends_on):
     """{name: value} for `names`, each kept as cached_data keeps one, for data shown
     per item of a list (e.g. one entry per search result) in two cache round trips,

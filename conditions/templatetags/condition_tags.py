@@ -6,14 +6,12 @@ the page itself (and its translations), the tree (the names and URLs of linked
 pages, the locations link) or the site (settings, images, snippets: every cached
 entry depends on it). A preview renders from the page object, never from the cache."""
 
-import hashlib
-
 from django import template
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from cms.caching.dependencies import TREE, page_tag
-from cms.caching.page_cache import cached_data
+from cms.caching.page_cache import cached_data, origin_key
 
 register = template.Library()
 
@@ -43,10 +41,9 @@ def condition_body(context):
         body = render_body(page, context)
     else:
         # Absolute links (structured data aside) follow the host and scheme asked for.
-        origin = hashlib.sha256(request.build_absolute_uri("/").encode()).hexdigest()[:16]
         body = cached_data(
             request,
-            f"condition-body:{page.pk}:{origin}:{get_language() or ''}",
+            f"condition-body:{page.pk}:{origin_key(request)}:{get_language() or ''}",
             lambda: render_body(page, context),
             depends_on=(TREE, page_tag(page.translation_key)),
         )
