@@ -9,6 +9,7 @@ class CmsConfig(AppConfig):
     def ready(self):
         # deferred: these modules use models, which Django loads only after every app's
         # config (the feature apps register their parts the same way, from ready()).
+        from cms import checks  # noqa: F401 - registers the deployment checks
         from cms.caching import page_cache
         from cms.editorial import roles
         from cms.i18n import translations

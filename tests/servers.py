@@ -142,6 +142,9 @@ def production_env(tmp_path, database_url, **extra):
         "STATIC_ROOT": str(tmp_path / "static"),
         "MEDIA_ROOT": str(tmp_path / "media"),
         "TWO_FACTOR_REQUIRED": "false",
+        # The disk cache of this site alone (never the checkout's var/cache, shared by
+        # every server started from it).
+        "CACHE_DIR": str(tmp_path / "cache"),
         **extra,
     }
 

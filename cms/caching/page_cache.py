@@ -15,11 +15,12 @@ anything that says it is private. Those get `Cache-Control: private, no-store`.
 
 import functools
 import hashlib
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import caches
 from django.db.models.signals import post_delete, post_save, pre_save
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 
 from cms.caching import dependencies
 from cms.caching.dependencies import CONTENT, SITE, TREE
@@ -142,10 +143,107 @@ def cached_data_many(names, compute, depends_on):
     return found
 
 
+class ReadTrackingQueryDict(QueryDict):
+    """`request.GET` that remembers which parameters the view read, so the page cache
+    can key a page on those alone: `/?utm_source=x` and `/?a=1`, `/?a=2`, … are the
+    same page as `/`, and cannot fill the cache or get past it."""
+
+    def __init__(self, *args, **kwargs):
+        self.names_read = set()
+        self.read_all = False
+        super().__init__(*args, **kwargs)
+
+    def _named(self, key):
+        self.names_read.add(key)
+
+    def __getitem__(self, key):
+        self._named(key)
+        return super().__getitem__(key)
+
+    def __contains__(self, key):
+        self._named(key)
+        return super().__contains__(key)
+
+    def get(self, key, default=None):
+        self._named(key)
+        return super().get(key, default)
+
+    def getlist(self, key, default=None):
+        self._named(key)
+        return super().getlist(key, default)
+
+    def _everything(self):
+        self.read_all = True
+
+    def __iter__(self):
+        self._everything()
+        return super().__iter__()
+
+    def __len__(self):
+        self._everything()
+        return super().__len__()
+
+    def keys(self):
+        self._everything()
+        return super().keys()
+
+    def items(self):
+        self._everything()
+        return super().items()
+
+    def lists(self):
+        self._everything()
+        return super().lists()
+
+    def values(self):
+        self._everything()
+        return super().values()
+
+    def dict(self):
+        self._everything()
+        return super().dict()
+
+    def copy(self):
+        self._everything()
+        return super().copy()
+
+    def urlencode(self, safe=None):
+        self._everything()
+        return super().urlencode(safe)
+
+
+def _keeps_whole_query(request):
+    return request.path_info.startswith(settings.PAGE_CACHE_WHOLE_QUERY_PREFIXES)
+
+
 def _key(request):
-    url = request.get_host() + request.get_full_path()
+    """The host, the path and the query parameters a page may read (sorted): any other
+    parameter does not change the page, so it does not change the key either."""
+    if _keeps_whole_query(request):
+        query = sorted(QueryDict(request.META.get("QUERY_STRING", "")).lists())
+    else:
+        allowed = settings.PAGE_CACHE_QUERY_PARAMETERS
+        query = sorted((k, v) for k, v in request.GET.lists() if k in allowed)
+    url = request.get_host() + request.path + "?" + urlencode(query, doseq=True)
     digest = hashlib.sha256(url.encode()).hexdigest()
     return f"page-cache:{digest}"
+
+
+def _track_reads(request):
+    """Swap in a `request.GET` that records what the view reads (before the key is
+    made, which reads it too: the record starts empty for the view)."""
+    tracked = ReadTrackingQueryDict(request.META.get("QUERY_STRING", ""), encoding=request.encoding)
+    request.GET = tracked
+    return tracked
+
+
+def _read_only_keyed_parameters(request, tracked):
+    """Whether the page read nothing but the parameters its key holds."""
+    if _keeps_whole_query(request):
+        return True
+    if tracked.read_all:
+        return False
+    return tracked.names_read <= set(settings.PAGE_CACHE_QUERY_PARAMETERS)
 
 
 def _is_anonymous_visit(request):
@@ -185,6 +283,7 @@ class PageCacheMiddleware:
         key = None
         if timeout and anonymous:
             key = _key(request)
+            tracked = _track_reads(request)
             stored = _cache().get(key)
             if stored is not None:
                 versions, frozen = stored
@@ -196,7 +295,7 @@ class PageCacheMiddleware:
 
         if anonymous and _is_shareable(request, response):
             response.headers.setdefault("Cache-Control", settings.PUBLIC_CACHE_CONTROL)
-            if key is not None:
+            if key is not None and _read_only_keyed_parameters(request, tracked):
                 self._store(key, response, state, started[CONTENT], timeout)
                 response["X-Page-Cache"] = "miss"
         else:

@@ -114,3 +114,29 @@ def client_network(request):
     if ":" in address:
         return str(ipaddress.ip_network(f"{address}/64", strict=False))
     return address
+
+
+# What a proxy in front says about the request beside the client's address. Django's
+# SECURE_PROXY_SSL_HEADER believes X-Forwarded-Proto from anyone; only our proxies may
+# say the connection was HTTPS.
+PROXY_ONLY_HEADERS = ("HTTP_X_FORWARDED_PROTO", "HTTP_X_FORWARDED_HOST", "HTTP_X_FORWARDED_PORT")
+
+
+class ProxyHeadersMiddleware:
+    """First in the chain: a request whose TCP peer is not a trusted proxy loses the
+    headers only a proxy may set, so a client reaching the app directly cannot claim
+    HTTPS (and with it Secure cookies, HSTS and CSRF's HTTPS referer rules)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not from_trusted_proxy(request.META, settings.TRUSTED_PROXIES):
+            for name in PROXY_ONLY_HEADERS:
+                request.META.pop(name, None)
+        return self.get_response(request)
+
+
+def from_trusted_proxy(meta, trusted):
+    peer = parse_address(meta.get("REMOTE_ADDR") or "")
+    return peer is not None and any(peer in network for network in trusted)

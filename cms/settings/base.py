@@ -76,6 +76,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # X-Forwarded-Proto (and -Host, -Port) only from TRUSTED_PROXIES, like the address.
+    "cms.security.client_address.ProxyHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "cms.security.middleware.ContentSecurityPolicyMiddleware",
@@ -146,9 +148,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# REDIS_URL switches the cache to Redis (shared by every app server); otherwise
-# each process keeps its own local-memory cache.
+# One cache shared by every process that serves or changes content: the gunicorn
+# workers, cron's `publish_scheduled`, any `manage.py` script. Versions of what changed
+# live in it (cms/caching/dependencies.py), so a cache of one process's own would keep
+# serving what another process unpublished. REDIS_URL: Redis, shared by every app
+# server. Otherwise a disk cache (DiskCache: SQLite files under CACHE_DIR) shared by
+# every process on this machine, bounded in bytes. Local memory only where one process
+# is all there is (the test settings); production refuses it (cms/checks.py).
 REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHE_DIR = Path(os.environ.get("CACHE_DIR", "") or BASE_DIR / "var" / "cache")
+CACHE_MAX_BYTES = int(os.environ.get("CACHE_MAX_BYTES", str(512 * 1024 * 1024)))
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -160,12 +169,18 @@ if REDIS_URL:
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "cms",
-            # Django's default of 300 entries is far too few at chain scale (a route,
-            # the page and its links for each of ~2,000 pages, tag versions): past it,
-            # a third of the cache is dropped at once.
-            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("LOCAL_CACHE_MAX_ENTRIES", "20000"))},
+            "BACKEND": "diskcache.DjangoCache",
+            "LOCATION": str(CACHE_DIR),
+            # One SQLite file per shard: writers to different shards never wait for
+            # each other. A read that cannot get its shard within the timeout is a miss
+            # (the page is rendered); a write waits until it lands.
+            "SHARDS": 8,
+            "DATABASE_TIMEOUT": 0.25,
+            "OPTIONS": {
+                # Past this many bytes the least recently stored entries go first.
+                "size_limit": CACHE_MAX_BYTES,
+                "eviction_policy": "least-recently-stored",
+            },
         }
     }
 
@@ -326,6 +341,12 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/healthz", "/documents/")
 # Models whose saves never change a public page (appointment requests are private).
+# The query parameters any public page reads (the condition index's area and page, the
+# finder's ZIP, the appointment form's condition, search, the sitemap's page): the page
+# cache keys on these alone and does not keep a page that read any other. The API
+# checks every parameter it is given, so its responses are keyed on the whole query.
+PAGE_CACHE_QUERY_PARAMETERS = ("area", "page", "zip", "condition", "q", "p")
+PAGE_CACHE_WHOLE_QUERY_PREFIXES = ("/api/",)
 PAGE_CACHE_IGNORED_MODELS = ["locations.AppointmentRequest"]
 # Data many pages share (footer clinics, languages, index URLs, routes, a page's
 # translations) is kept per content generation too, so it is never stale either;

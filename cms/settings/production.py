@@ -29,5 +29,9 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 
+# Several workers, cron and manage.py serve and change content: the cache must be one
+# they share (cms/checks.py refuses local memory).
+REQUIRE_SHARED_CACHE = True
+
 # Staff must confirm every admin sign-in with a one-time code.
 TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", True)

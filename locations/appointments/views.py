@@ -8,7 +8,7 @@ from wagtail.models import Page
 
 from conditions.models import ConditionPage
 from locations.appointments.forms import AppointmentRequestForm
-from locations.appointments.limiter import count_submission, rate_limited
+from locations.appointments.limiter import retry_after, take_slot
 from locations.appointments.notification import notify_clinic
 
 
@@ -43,20 +43,21 @@ def appointment_view(request, page):
         form = AppointmentRequestForm(
             request.POST, location=page, conditions=conditions, insurances=insurances
         )
-        if rate_limited(request):
+        # Valid (or spam) submissions count themselves before anything is kept: a
+        # mistyped form costs the patient nothing, and a burst cannot pass the limit.
+        if form.is_spam():
+            take_slot(request)
+            # Look like success, keep nothing.
+            return HttpResponseRedirect(page.url + "appointment/thanks/")
+        if not form.is_valid():
+            status = 400
+        elif not take_slot(request):
             limited = True
             status = 429
-        elif form.is_spam():
-            # Look like success, keep nothing.
-            count_submission(request)
-            return HttpResponseRedirect(page.url + "appointment/thanks/")
-        elif form.is_valid():
+        else:
             appointment_request = form.save(request)  # saved first: nothing is lost
-            count_submission(request)
             notify_clinic(appointment_request)
             return HttpResponseRedirect(page.url + "appointment/thanks/")
-        else:
-            status = 400
     else:
         initial = {}
         reason = _initial_reason(request, conditions)
@@ -67,7 +68,10 @@ def appointment_view(request, page):
         )
     context = {"page": page, "self": page, "request": request}
     context.update({"form": form, "rate_limited": limited})
-    return TemplateResponse(request, "locations/appointment_form.html", context, status=status)
+    response = TemplateResponse(request, "locations/appointment_form.html", context, status=status)
+    if limited:
+        response["Retry-After"] = str(retry_after(request))
+    return response
 
 
 @never_cache

@@ -155,3 +155,23 @@ def test_cache_off_means_every_request_renders(client):
     with override_settings(PAGE_CACHE_SECONDS=0):
         get(client, "/conditions/")
         assert "X-Page-Cache" not in get(client, "/conditions/")
+
+
+def test_parameters_a_page_does_not_read_share_its_cache_entry(client):
+    """Tracking tags and junk neither fill the cache nor get past it."""
+    assert get(client, "/conditions/")["X-Page-Cache"] == "miss"
+    for junk in ("?utm_source=newsletter", "?a=1", "?a=2&b=3", "?fbclid=x&utm_medium=y"):
+        assert get(client, "/conditions/" + junk)["X-Page-Cache"] == "hit", junk
+
+
+def test_parameters_a_page_reads_are_part_of_its_key(client):
+    assert get(client, "/conditions/?page=1")["X-Page-Cache"] == "miss"
+    assert get(client, "/conditions/?utm_source=x&page=1")["X-Page-Cache"] == "hit"
+    assert get(client, "/conditions/")["X-Page-Cache"] == "miss", "another value, another key"
+
+
+def test_a_page_that_reads_a_parameter_outside_the_key_is_not_kept(client):
+    with override_settings(PAGE_CACHE_QUERY_PARAMETERS=("zip",)):
+        first = get(client, "/conditions/?page=1")
+        assert "X-Page-Cache" not in first, "read `page`, which the key leaves out"
+        assert "X-Page-Cache" not in get(client, "/conditions/?page=2")

@@ -182,10 +182,23 @@ def test_rate_limit_per_client_address(client, midtown, settings):
         assert client.post(url, form_data(midtown), REMOTE_ADDR="203.0.113.5").status_code == 302
     blocked = client.post(url, form_data(midtown), REMOTE_ADDR="203.0.113.5")
     assert blocked.status_code == 429
+    assert 0 < int(blocked["Retry-After"]) <= 3600
     assert "several requests" in blocked.content.decode()
     assert AppointmentRequest.objects.count() == 3
     # Another address is not affected.
     assert client.post(url, form_data(midtown), REMOTE_ADDR="203.0.113.9").status_code == 302
+
+
+def test_a_form_sent_back_with_mistakes_does_not_use_up_the_limit(client, midtown, settings):
+    settings.LOCATIONS_APPOINTMENT_RATE_LIMIT = (1, 3600)
+    url = midtown.url + "appointment/"
+    for _ in range(3):
+        assert (
+            client.post(url, form_data(midtown, name=""), REMOTE_ADDR="203.0.113.6").status_code
+            == 400
+        )
+    assert client.post(url, form_data(midtown), REMOTE_ADDR="203.0.113.6").status_code == 302
+    assert client.post(url, form_data(midtown), REMOTE_ADDR="203.0.113.6").status_code == 429
 
 
 def test_purge_removes_only_old_requests(client, midtown, settings):

@@ -102,3 +102,15 @@ def test_the_lockout_records_the_clients_address(client, django_user_model):
         HTTP_X_FORWARDED_FOR="garbage, 198.51.100.9",
     )
     assert list(AccessAttempt.objects.values_list("ip_address", flat=True)) == ["198.51.100.9"]
+
+
+def test_only_a_trusted_proxy_may_say_the_connection_was_https(client, settings):
+    """Django believes SECURE_PROXY_SSL_HEADER from anyone; the site only from its proxies."""
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    settings.SECURE_SSL_REDIRECT = True
+    claimed = {"HTTP_X_FORWARDED_PROTO": "https"}
+    direct = client.get("/language-assistance/", REMOTE_ADDR="203.0.113.66", **claimed)
+    assert direct.status_code == 301
+    assert direct["Location"].startswith("https://")
+    proxied = client.get("/language-assistance/", REMOTE_ADDR=PROXY, **claimed)
+    assert proxied.status_code == 200
