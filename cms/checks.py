@@ -4,7 +4,9 @@ with a message that says what to set (`cms/wsgi.py` runs these before serving)."
 import os
 
 from django.conf import settings
+from django.core import checks
 from django.core.checks import Error, Tags, register
+from django.core.exceptions import ImproperlyConfigured
 
 # Backends whose entries live in one process only (or nowhere): under several gunicorn
 # workers, cron jobs and scripts, what one process invalidates the others keep
@@ -57,9 +59,6 @@ def check_shared_cache(app_configs=None, **kwargs):
 def refuse_incoherent_start():
     """Raise, naming what to set, when the cache checks find an error (called by the
     WSGI entry point: Django runs system checks for management commands only)."""
-    from django.core import checks
-    from django.core.exceptions import ImproperlyConfigured
-
     serious = [m for m in checks.run_checks(tags=[Tags.caches]) if m.is_serious()]
     if serious:
         raise ImproperlyConfigured(
