@@ -31,7 +31,7 @@ def backends(directory, redis_url):
     found = {
         "local memory (one process)": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
         "disk cache (DiskCache)": {
-            "BACKEND": "diskcache.DjangoCache",
+            "BACKEND": "cms.caching.disk.SharedDiskCache",
             "LOCATION": str(Path(directory) / "disk"),
             "SHARDS": 8,
             "DATABASE_TIMEOUT": 0.25,

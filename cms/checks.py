@@ -37,7 +37,7 @@ def check_shared_cache(app_configs=None, **kwargs):
                     id="cms.E001",
                 )
             )
-        elif backend == "diskcache.DjangoCache":
+        elif backend == "cms.caching.disk.SharedDiskCache":
             directory = config.get("LOCATION", "")
             try:
                 os.makedirs(directory, exist_ok=True)

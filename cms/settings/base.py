@@ -169,7 +169,7 @@ if REDIS_URL:
 else:
     CACHES = {
         "default": {
-            "BACKEND": "diskcache.DjangoCache",
+            "BACKEND": "cms.caching.disk.SharedDiskCache",
             "LOCATION": str(CACHE_DIR),
             # One SQLite file per shard: writers to different shards never wait for
             # each other. A read that cannot get its shard within the timeout is a miss

@@ -23,7 +23,11 @@ def test_production_without_redis_uses_the_disk_cache_every_process_shares(tmp_p
     env = {**PRODUCTION, "REDIS_URL": None, "CACHE_DIR": str(tmp_path / "c")}
     result = run_manage("shell", "--no-imports", "-c", SHOW_CACHE, env=env)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["diskcache.DjangoCache", str(tmp_path / "c"), str(512 << 20)]
+    assert result.stdout.split() == [
+        "cms.caching.disk.SharedDiskCache",
+        str(tmp_path / "c"),
+        str(512 << 20),
+    ]
     bounded = run_manage(
         "shell", "--no-imports", "-c", SHOW_CACHE, env={**env, "CACHE_MAX_BYTES": "1000000"}
     )
