@@ -83,3 +83,25 @@ def test_the_system_check_names_the_per_process_cache_an_error(tmp_path):
     assert result.returncode != 0
     assert "cms.E001" in result.stderr
     assert "LocMemCache" in result.stderr
+
+
+def test_the_disk_cache_keeps_its_files_open_between_requests(tmp_path, monkeypatch):
+    """Django closes every cache when a request finishes; reopening DiskCache's eight
+    SQLite files on each request cost more than serving a page from the cache."""
+    import diskcache.core
+    from django.core.signals import request_finished
+
+    from cms.caching.disk import SharedDiskCache
+
+    cache = SharedDiskCache(str(tmp_path), {"SHARDS": 8})
+    cache.set("page", "kept")
+    opened = []
+    connect = diskcache.core.sqlite3.connect
+    monkeypatch.setattr(
+        diskcache.core.sqlite3, "connect", lambda *a, **k: opened.append(a) or connect(*a, **k)
+    )
+    for _request in range(3):
+        assert cache.get("page") == "kept"
+        request_finished.send(sender=None)
+        cache.close()
+    assert opened == []
