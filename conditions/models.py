@@ -4,6 +4,7 @@ by body area."""
 
 import posixpath
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
@@ -106,14 +107,40 @@ class ConditionIndexPage(Page):
         TranslatableField("intro"),
     ]
 
-    def conditions(self):
-        """Live condition pages beneath this index, alphabetically by their name."""
+    def english_index(self):
+        """The live English index this one translates (None on the English index)."""
         return (
-            public(ConditionPage.objects.child_of(self).live())
-            .annotate(
-                sort_name=Lower(Coalesce(NullIf("condition_name", models.Value("")), "title"))
+            ConditionIndexPage.objects.live()
+            .filter(
+                translation_key=self.translation_key,
+                locale__language_code=settings.LANGUAGE_CODE,
             )
-            .order_by("sort_name", "pk")
+            .exclude(locale_id=self.locale_id)
+            .first()
+        )
+
+    def conditions(self):
+        """Live condition pages beneath this index, alphabetically by their name. A
+        translated index also lists, after its own, the live English conditions not
+        translated into its language yet: no condition is hidden from any reader."""
+        pages = ConditionPage.objects.child_of(self).live()
+        english = self.english_index()
+        if english is not None:
+            translated = ConditionPage.objects.filter(locale_id=self.locale_id, live=True)
+            pages = pages | ConditionPage.objects.child_of(english).live().exclude(
+                translation_key__in=translated.values("translation_key")
+            )
+        return (
+            public(pages)
+            .annotate(
+                sort_name=Lower(Coalesce(NullIf("condition_name", models.Value("")), "title")),
+                in_english=models.Case(
+                    models.When(locale_id=self.locale_id, then=0),
+                    default=1,
+                    output_field=models.IntegerField(),
+                ),
+            )
+            .order_by("in_english", "sort_name", "pk")
         )
 
     def body_areas(self, request=None):

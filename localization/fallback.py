@@ -41,10 +41,14 @@ MAX_COMPONENTS = 12
 TRAIL_START_DEPTH = 2  # the home page
 
 
-def _label(content_type_id):
+def _model(content_type_id):
     from django.contrib.contenttypes.models import ContentType
 
-    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    return ContentType.objects.get_for_id(content_type_id).model_class()
+
+
+def _label(content_type_id):
+    model = _model(content_type_id)
     return model._meta.label_lower if model is not None else ""
 
 
@@ -118,12 +122,19 @@ def _locate(site, language, components):
     kind = kind_of(_label(target["content_type_id"]))
     if kind is None or not target["live"] or (kind == "clinical" and rest):
         return None
+    if rest and _model(target["content_type_id"]).route is Page.route:
+        # A plain page has no sub-routes: a name left over names no page there.
+        return None
     translation = (
         Page.objects.filter(translation_key=target["translation_key"], locale=locale, live=True)
         .only("id", "url_path", "path", "depth", "locale_id")
         .first()
     )
     if translation is not None:
+        if translation.pk == deepest["id"]:
+            # The reader's own tree reached the page and its route refused the rest:
+            # a 404, not a redirect to the same URL.
+            return None
         # Reached through another path (an English slug under the reader's prefix):
         # the real translation is the answer.
         url = translation.get_url()
