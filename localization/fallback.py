@@ -393,18 +393,31 @@ def untranslated_children(index, children):
 
 
 def breadcrumbs(request, page, language):
-    """(depth, title, URL, full URL) from the reader's home page down to the page."""
+    """(depth, title, URL, full URL, title's language) from the reader's home page down
+    to the page: each title in the reader's language where that page is live in it,
+    else the English title, said to be English ("en"; "" for the reader's own)."""
     ancestors = list(
         Page.objects.ancestor_of(page, inclusive=True)
         .filter(depth__gte=TRAIL_START_DEPTH)
-        .only("id", "title", "url_path", "path", "depth", "locale_id")
+        .only("id", "title", "url_path", "path", "depth", "locale_id", "translation_key")
         .order_by("depth")
     )
     urls = reader_urls(request, [crumb.pk for crumb in ancestors], [language])
+    translated = dict(
+        Page.objects.filter(
+            translation_key__in=[crumb.translation_key for crumb in ancestors],
+            locale__language_code=language,
+            live=True,
+        ).values_list("translation_key", "title")
+    )
     trail = []
     for crumb in ancestors:
         url = urls.get((crumb.pk, language)) or crumb.get_url(request)
-        trail.append((crumb.depth, crumb.title, url, request.build_absolute_uri(url)))
+        title = translated.get(crumb.translation_key)
+        lang = "" if title is not None else settings.LANGUAGE_CODE
+        trail.append(
+            (crumb.depth, title or crumb.title, url, request.build_absolute_uri(url), lang)
+        )
     return trail
 
 
