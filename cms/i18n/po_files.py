@@ -29,6 +29,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.shortcuts import redirect
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, to_locale
 from django.views.decorators.cache import never_cache
@@ -156,6 +157,9 @@ def checked_download_pofile(request, translation_id):
     po.metadata.update(
         {
             "Project-Id-Version": settings.WAGTAIL_SITE_NAME,
+            "PO-Revision-Date": timezone.now().strftime("%Y-%m-%d %H:%M%z"),
+            "Last-Translator": "",
+            "Language-Team": translation.target_locale.get_display_name(),
             "Language": headers["Language"],
             "Plural-Forms": headers["Plural-Forms"],
             "MIME-Version": "1.0",
