@@ -11,7 +11,6 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from wagtail.models import Locale, Page
 
 from localization.fallback import CLINICAL_PAGES
@@ -35,12 +34,9 @@ def blocking_segments(page):
 
 def refusal(pending):
     """Why the page cannot be submitted or approved, in one sentence."""
-    return ngettext(
-        "%(count)s segment is untranslated or out of date (its English changed): "
-        "a clinical page is approved only fully translated.",
-        "%(count)s segments are untranslated or out of date (their English changed): "
-        "a clinical page is approved only fully translated.",
-        len(pending),
+    return _(
+        "Untranslated or out-of-date segments: %(count)s. A clinical page is approved "
+        "only fully translated."
     ) % {"count": len(pending)}
 
 

@@ -31,7 +31,7 @@ from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext, to_locale
+from django.utils.translation import to_locale
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from wagtail.admin.auth import require_admin_access
@@ -89,12 +89,9 @@ def guarded_upload_pofile(request, translation_id):
         if fuzzy:
             messages.warning(
                 request,
-                ngettext(
-                    "%(count)s entry marked fuzzy was not imported: confirm it in your "
-                    "PO editor (or the translation editor) to use it.",
-                    "%(count)s entries marked fuzzy were not imported: confirm them in your "
-                    "PO editor (or the translation editor) to use them.",
-                    fuzzy,
+                _(
+                    "Entries marked fuzzy, not imported: %(count)s. Confirm them in your "
+                    "PO editor or the translation editor to use them."
                 )
                 % {"count": fuzzy},
             )

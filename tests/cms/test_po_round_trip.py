@@ -117,7 +117,7 @@ def test_downloaded_po_passes_msgfmt_and_fuzzy_entries_are_not_imported(
     response = admin_client.post(url + "upload/", {"file": upload, "next": "/admin/"}, follow=True)
     assert response.status_code == 200
     messages = " ".join(str(m) for m in response.context["messages"])
-    assert "1 entry marked fuzzy was not imported" in messages, messages
+    assert "Entries marked fuzzy, not imported: 1." in messages, messages
     imported = dict(
         StringTranslation.objects.filter(
             context__object_id=translation.source.object_id, locale=translation.target_locale
