@@ -12,9 +12,10 @@ its previous translation by its place (wagtail-localize's context path), and onl
 that place holds one string: in a rich-text field of several paragraphs a changed
 paragraph cannot be told apart from a new one, and stays untranslated.
 
-`pending_segments` lists, for a translated page, every segment still untranslated or
-kept from before the English changed: the submit and review screens show it, and a
-condition page cannot be submitted or approved while it is not empty."""
+`pending_segments` lists, for a translated page, every segment still untranslated,
+kept from before the English changed, or machine-translated and not yet confirmed by
+a translator (saving it in the editor confirms it): the submit and review screens show
+it, and a condition page cannot be submitted or approved while it is not empty."""
 
 import html
 from collections import defaultdict
@@ -31,6 +32,7 @@ KEPT = "kept: English changed since"
 
 UNTRANSLATED = "untranslated"
 OUTDATED = "outdated"
+MACHINE = "machine"  # machine-translated, not yet confirmed by a translator
 
 
 def keep_previous_translations(source):
@@ -90,7 +92,7 @@ def keep_previous_translations(source):
 
 @dataclass
 class PendingSegment:
-    status: str  # UNTRANSLATED or OUTDATED
+    status: str  # UNTRANSLATED, OUTDATED or MACHINE
     path: str  # where in the page (wagtail-localize's context path)
     english: str  # the current English text, tags stripped
     kept: str = ""  # the translation kept from before the English changed
@@ -109,8 +111,9 @@ def _source_of(page):
 
 def pending_segments(page):
     """[PendingSegment] of `page` (a translation): every segment of its English source
-    that is untranslated in its language or kept from before the English changed, in
-    the page's order. Empty when the page is not kept in step by wagtail-localize."""
+    that is untranslated in its language, kept from before the English changed, or
+    machine-translated and unconfirmed, in the page's order. Empty when the page is not
+    kept in step by wagtail-localize."""
     source = _source_of(page)
     if (
         source is None
@@ -127,7 +130,13 @@ def pending_segments(page):
     )
     segments = (
         StringSegment.objects.filter(source=source)
-        .annotate(translated=Exists(translations), kept=Exists(translations.filter(tool_name=KEPT)))
+        .annotate(
+            translated=Exists(translations),
+            kept=Exists(translations.filter(tool_name=KEPT)),
+            machine=Exists(
+                translations.filter(translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE)
+            ),
+        )
         .select_related("string", "context")
         .order_by("order")
     )
@@ -138,9 +147,12 @@ def pending_segments(page):
     )
     pending = []
     for segment in segments:
-        if segment.translated and not segment.kept:
+        if segment.translated and not segment.kept and not segment.machine:
             continue
-        status = OUTDATED if segment.kept else UNTRANSLATED
+        if not segment.translated:
+            status = UNTRANSLATED
+        else:
+            status = OUTDATED if segment.kept else MACHINE
         pending.append(
             PendingSegment(
                 status,

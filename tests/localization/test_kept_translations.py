@@ -4,14 +4,22 @@ shown (with the page's outdated notice) until the translator updates it; a clini
 page cannot be submitted or approved until then, and the submit and review screens
 list every segment untranslated or out of date."""
 
+from urllib.parse import urlencode
+
 import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
 from wagtail.models import WorkflowState
+from wagtail_localize.models import StringSegment, StringTranslation
 
 from localization.models import OutdatedTranslation
 from localization.revisions import save_translation_revision
-from tests.localization.conftest import LANGUAGES, translate_missing_strings, workflow_action
+from tests.localization.conftest import (
+    LANGUAGES,
+    translate_missing_strings,
+    translation_record,
+    workflow_action,
+)
 from tests.localization.test_source_publish import edit, notice_on
 
 pytestmark = pytest.mark.django_db
@@ -95,3 +103,30 @@ def test_a_reviewer_cannot_approve_a_clinical_translation_left_behind(
         screen = moderator.get(status_url).content.decode()
         assert "pending-segment--outdated" in screen and NEW_INTRO in screen, code
         assert WorkflowState.objects.filter(object_id=str(page.pk), status="in_progress")
+
+
+def test_machine_translated_segments_are_confirmed_before_clinical_review(
+    login, users, neck_spasms
+):
+    english, translations = neck_spasms
+    spanish = translations["es"]
+    translation = translation_record(english, "es")
+    machine = StringTranslation.objects.filter(
+        context__object_id=english.translation_key,
+        context__path="intro",
+        locale=translation.target_locale,
+    ).get()
+    machine.translation_type, machine.tool_name = "machine", "DeepL"
+    machine.save()
+    translator = login(users["translator-es"])
+    submit = reverse("conditions_submit_for_review", args=[spanish.pk])
+    assert "pending-segment--machine" in translator.get(submit).content.decode()
+    assert translator.post(submit).status_code == 409
+    # The translator confirms it in the translation editor (saving the segment).
+    segment = StringSegment.objects.get(source=translation.source, context=machine.context)
+    url = reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk])
+    confirmed = translator.put(
+        url, urlencode({"value": machine.data}), content_type="application/x-www-form-urlencoded"
+    )
+    assert confirmed.status_code == 200
+    assert translator.post(submit).status_code == 302
