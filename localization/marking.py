@@ -18,7 +18,6 @@ import json
 import re
 
 from django.conf import settings
-from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, TranslationSource
 
 from cms.caching.dependencies import page_tag
@@ -39,11 +38,13 @@ def english_segments(request, page):
     shows untranslated, or [] (kept per page until it or a translation changes)."""
 
     def load():
-        if page.locale_id == Locale.get_default().pk:
-            return []
-        source = TranslationSource.objects.filter(
-            object_id=page.translation_key, locale__language_code=settings.LANGUAGE_CODE
-        ).first()
+        source = (
+            TranslationSource.objects.filter(
+                object_id=page.translation_key, locale__language_code=settings.LANGUAGE_CODE
+            )
+            .exclude(locale_id=page.locale_id)
+            .first()
+        )
         if source is None:
             return []
         found = []
