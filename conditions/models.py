@@ -25,7 +25,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.caching.dependencies import TREE, page_tag
 from cms.caching.page_cache import cached_data, origin_key
-from cms.caching.routing import find_site, public
+from cms.caching.routing import find_site, public, site_facts
 from cms.editorial.permission_testers import (
     ConditionIndexPermissionTester,
     ConditionPagePermissionTester,
@@ -108,16 +108,20 @@ class ConditionIndexPage(Page):
     ]
 
     def english_index(self):
-        """The live English index this one translates (None on the English index)."""
-        return (
-            ConditionIndexPage.objects.live()
-            .filter(
-                translation_key=self.translation_key,
-                locale__language_code=settings.LANGUAGE_CODE,
+        """The live English index this one translates (None on the English index; no
+        query there: the site's locales come from the data cache)."""
+        if "_english_index" not in self.__dict__:
+            source_locale = dict((code, pk) for pk, code in site_facts()["locales"]).get(
+                settings.LANGUAGE_CODE
             )
-            .exclude(locale_id=self.locale_id)
-            .first()
-        )
+            self._english_index = (
+                None
+                if self.locale_id == source_locale
+                else ConditionIndexPage.objects.live()
+                .filter(translation_key=self.translation_key, locale_id=source_locale)
+                .first()
+            )
+        return self._english_index
 
     def conditions(self):
         """Live condition pages beneath this index, alphabetically by their name. A

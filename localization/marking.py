@@ -18,7 +18,7 @@ import json
 import re
 
 from django.conf import settings
-from wagtail_localize.models import StringSegment, TranslationSource
+from wagtail_localize.models import StringSegment
 
 from cms.caching.dependencies import page_tag
 from cms.caching.page_cache import cached_data
@@ -38,22 +38,17 @@ def english_segments(request, page):
     shows untranslated, or [] (kept per page until it or a translation changes)."""
 
     def load():
-        source = (
-            TranslationSource.objects.filter(
-                object_id=page.translation_key, locale__language_code=settings.LANGUAGE_CODE
-            )
-            .exclude(locale_id=page.locale_id)
-            .first()
-        )
-        if source is None:
-            return []
         found = []
         rows = (
-            StringSegment.objects.filter(source=source)
-            .annotate_translation(page.locale)
+            StringSegment.objects.filter(
+                source__object_id=page.translation_key,
+                source__locale__language_code=settings.LANGUAGE_CODE,
+            )
+            .exclude(source__locale_id=page.locale_id)
+            .annotate_translation(page.locale_id)
             .select_related("string")
             .order_by("order")
-        )
+        )  # one query
         for segment in rows[:MAX_SEGMENTS]:
             text = segment.string.data
             # Untranslated, or translated since the page was published: wherever the
