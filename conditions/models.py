@@ -8,7 +8,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.db.models.functions import Coalesce, Lower, NullIf
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Coalesce, Lower, NullIf, Substr
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -25,7 +26,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.caching.dependencies import TREE, page_tag
 from cms.caching.page_cache import cached_data, origin_key
-from cms.caching.routing import find_site, public, site_facts
+from cms.caching.routing import find_site, public
 from cms.editorial.permission_testers import (
     ConditionIndexPermissionTester,
     ConditionPagePermissionTester,
@@ -107,33 +108,21 @@ class ConditionIndexPage(Page):
         TranslatableField("intro"),
     ]
 
-    def english_index(self):
-        """The live English index this one translates (None on the English index; no
-        query there: the site's locales come from the data cache)."""
-        if "_english_index" not in self.__dict__:
-            source_locale = dict((code, pk) for pk, code in site_facts()["locales"]).get(
-                settings.LANGUAGE_CODE
-            )
-            self._english_index = (
-                None
-                if self.locale_id == source_locale
-                else ConditionIndexPage.objects.live()
-                .filter(translation_key=self.translation_key, locale_id=source_locale)
-                .first()
-            )
-        return self._english_index
-
     def conditions(self):
         """Live condition pages beneath this index, alphabetically by their name. A
         translated index also lists, after its own, the live English conditions not
         translated into its language yet: no condition is hidden from any reader."""
-        pages = ConditionPage.objects.child_of(self).live()
-        english = self.english_index()
-        if english is not None:
-            translated = ConditionPage.objects.filter(locale_id=self.locale_id, live=True)
-            pages = pages | ConditionPage.objects.child_of(english).live().exclude(
-                translation_key__in=translated.values("translation_key")
-            )
+        # The English index's children, found in the same query: pages one level down
+        # whose parent (their path's head) is the English version of this index.
+        english_parent = ConditionIndexPage.objects.filter(
+            translation_key=self.translation_key,
+            locale__language_code=settings.LANGUAGE_CODE,
+            path=Substr(OuterRef("path"), 1, self.depth * Page.steplen),
+        )
+        translated = ConditionPage.objects.filter(locale_id=self.locale_id, live=True)
+        pages = ConditionPage.objects.child_of(self).live() | ConditionPage.objects.live().filter(
+            Exists(english_parent), depth=self.depth + 1
+        ).exclude(translation_key__in=translated.values("translation_key"))
         return (
             public(pages)
             .annotate(
