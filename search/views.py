@@ -156,10 +156,10 @@ def _source_conditions():
 
 
 def _untranslated_conditions(request, locale, terms, code):
-    """([(pk, content type id)], English terms searched, "en") of the live English
-    condition pages not translated into `locale` yet that the query finds: through the
-    language's lay terms ("dolor lumbar" → "low back pain") or the title a translator
-    has drafted for them. A reader of any language finds every condition."""
+    """The live English condition pages not translated into `locale` yet that the query
+    finds, through the language's lay terms ("dolor lumbar" → "low back pain") or the
+    title a translator has drafted for them: ([(pk, content type id)], their pks, the
+    English terms searched, "en"). A reader of any language finds every condition."""
     source = settings.LANGUAGE_CODE
     rules = lay_terms.load(request, locale)
     english_variants = lay_terms.source_variants(terms, rules, code, source)
