@@ -11,7 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views as cms_views
 from cms.api.endpoints import api_router
-from cms.i18n import po_upload
+from cms.i18n import po_files
 from cms.security import two_factor
 from cms.seo.sitemap import TranslatedSitemap
 from search import views as search_views
@@ -25,7 +25,11 @@ urlpatterns = [
     path("admin/2fa/verify/", two_factor.verify, name=two_factor.VERIFY_URL_NAME),
     path(
         "admin/localize/translate/<int:translation_id>/pofile/upload/",
-        po_upload.guarded_upload_pofile,
+        po_files.guarded_upload_pofile,
+    ),
+    path(
+        "admin/localize/translate/<int:translation_id>/pofile/download/",
+        po_files.checked_download_pofile,
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -111,8 +111,16 @@ def condition_cards(index, request, area_slug, number, per_page):
             conditions = conditions.filter(body_area__slug=area_slug)
         start = (number - 1) * per_page
         fields = ("id", "title", "condition_name", "intro", "url_path", "path", "depth")
-        rows = conditions.only(*fields, "locale_id")[start : start + per_page]
-        return [condition_link(page, request, intro=True) for page in rows]
+        rows = conditions.only(*fields, "slug", "locale_id")[start : start + per_page]
+        cards = [condition_link(page, request, intro=True) for page in rows]
+        index_url = None
+        for card, page in zip(cards, rows, strict=True):
+            if page.locale_id != index.locale_id:
+                # Not translated into the index's language yet: its URL there leads to
+                # the honest "not yet available" page (localization/fallback.py).
+                index_url = index_url or index.get_url(request)
+                card.url = card.reader_url = f"{index_url}{page.slug}/"
+        return cards
 
     if not _from_cache(request):
         return load()

@@ -4,10 +4,12 @@ by body area."""
 
 import posixpath
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.db.models.functions import Coalesce, Lower, NullIf
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Coalesce, Lower, NullIf, Substr
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -107,13 +109,31 @@ class ConditionIndexPage(Page):
     ]
 
     def conditions(self):
-        """Live condition pages beneath this index, alphabetically by their name."""
+        """Live condition pages beneath this index, alphabetically by their name. A
+        translated index also lists, after its own, the live English conditions not
+        translated into its language yet: no condition is hidden from any reader."""
+        # The English index's children, found in the same query: pages one level down
+        # whose parent (their path's head) is the English version of this index.
+        english_parent = ConditionIndexPage.objects.filter(
+            translation_key=self.translation_key,
+            locale__language_code=settings.LANGUAGE_CODE,
+            path=Substr(OuterRef("path"), 1, self.depth * Page.steplen),
+        )
+        translated = ConditionPage.objects.filter(locale_id=self.locale_id, live=True)
+        pages = ConditionPage.objects.child_of(self).live() | ConditionPage.objects.live().filter(
+            Exists(english_parent), depth=self.depth + 1
+        ).exclude(translation_key__in=translated.values("translation_key"))
         return (
-            public(ConditionPage.objects.child_of(self).live())
+            public(pages)
             .annotate(
-                sort_name=Lower(Coalesce(NullIf("condition_name", models.Value("")), "title"))
+                sort_name=Lower(Coalesce(NullIf("condition_name", models.Value("")), "title")),
+                in_english=models.Case(
+                    models.When(locale_id=self.locale_id, then=0),
+                    default=1,
+                    output_field=models.IntegerField(),
+                ),
             )
-            .order_by("sort_name", "pk")
+            .order_by("in_english", "sort_name", "pk")
         )
 
     def body_areas(self, request=None):

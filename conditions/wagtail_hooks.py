@@ -24,6 +24,7 @@ from wagtail.permissions import policy_registry
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 from conditions.models import ConditionPage
+from localization.review import blocking_segments, refusal
 from localization.revisions import save_translation_revision
 
 REVIEW_INTERVAL = datetime.timedelta(days=365)
@@ -163,12 +164,20 @@ def add_clinical_attention_panel(request, panels):
 
 CONFIRM_TEMPLATE = """{% extends "wagtailadmin/generic/base.html" %}{% load i18n %}
 {% block main_content %}
+{% if refusal %}
+<p class="help-block help-critical" role="alert">{{ refusal }}</p>
+{% include "localization/includes/pending_segments.html" %}
+<p><a class="button" href="{% url 'wagtailadmin_pages:edit' page.pk %}">
+  {% trans "Open the translation" %}</a></p>
+{% else %}
 <p>{% blocktrans with title=page.get_admin_display_title %}Send “{{ title }}” to the
  {{ workflow }} workflow? A clinical reviewer approves it before it goes live.
  {% endblocktrans %}</p>
+{% include "localization/includes/pending_segments.html" %}
 <form method="post">{% csrf_token %}
   <button type="submit" class="button">{% trans "Submit for clinical review" %}</button>
 </form>
+{% endif %}
 {% endblock %}
 """
 
@@ -194,7 +203,10 @@ def submit_for_review(request, page_id):
     if not can_submit_for_review(page, request.user):
         raise PermissionDenied
     workflow = page.get_workflow()
-    if request.method == "POST":
+    # Every segment translated and up to date first: what the reviewer approves is
+    # what goes live, and no English may stand in for clinical text.
+    pending = blocking_segments(page)
+    if request.method == "POST" and not pending:
         with transaction.atomic():
             save_translation_revision(page, request.user)
             page.refresh_from_db()
@@ -206,11 +218,15 @@ def submit_for_review(request, page_id):
     template = engines["django"].from_string(CONFIRM_TEMPLATE)
     context = {
         "page": page,
+        "pending": pending,
+        "language_code": page.locale.language_code,
+        "refusal": refusal(pending) if pending else "",
         "workflow": workflow.name,
         "page_title": _("Submit for clinical review"),
         "header_title": _("Submit for clinical review"),
     }
-    return HttpResponse(template.render(context, request))
+    status = 409 if request.method == "POST" else 200  # a refused submit
+    return HttpResponse(template.render(context, request), status=status)
 
 
 @hooks.register("register_admin_urls")

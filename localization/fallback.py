@@ -41,10 +41,14 @@ MAX_COMPONENTS = 12
 TRAIL_START_DEPTH = 2  # the home page
 
 
-def _label(content_type_id):
+def _model(content_type_id):
     from django.contrib.contenttypes.models import ContentType
 
-    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    return ContentType.objects.get_for_id(content_type_id).model_class()
+
+
+def _label(content_type_id):
+    model = _model(content_type_id)
     return model._meta.label_lower if model is not None else ""
 
 
@@ -118,12 +122,19 @@ def _locate(site, language, components):
     kind = kind_of(_label(target["content_type_id"]))
     if kind is None or not target["live"] or (kind == "clinical" and rest):
         return None
+    if rest and _model(target["content_type_id"]).route is Page.route:
+        # A plain page has no sub-routes: a name left over names no page there.
+        return None
     translation = (
         Page.objects.filter(translation_key=target["translation_key"], locale=locale, live=True)
         .only("id", "url_path", "path", "depth", "locale_id")
         .first()
     )
     if translation is not None:
+        if translation.pk == deepest["id"]:
+            # The reader's own tree reached the page and its route refused the rest:
+            # a 404, not a redirect to the same URL.
+            return None
         # Reached through another path (an English slug under the reader's prefix):
         # the real translation is the answer.
         url = translation.get_url()
@@ -382,18 +393,31 @@ def untranslated_children(index, children):
 
 
 def breadcrumbs(request, page, language):
-    """(depth, title, URL, full URL) from the reader's home page down to the page."""
+    """(depth, title, URL, full URL, title's language) from the reader's home page down
+    to the page: each title in the reader's language where that page is live in it,
+    else the English title, said to be English ("en"; "" for the reader's own)."""
     ancestors = list(
         Page.objects.ancestor_of(page, inclusive=True)
         .filter(depth__gte=TRAIL_START_DEPTH)
-        .only("id", "title", "url_path", "path", "depth", "locale_id")
+        .only("id", "title", "url_path", "path", "depth", "locale_id", "translation_key")
         .order_by("depth")
     )
     urls = reader_urls(request, [crumb.pk for crumb in ancestors], [language])
+    translated = dict(
+        Page.objects.filter(
+            translation_key__in=[crumb.translation_key for crumb in ancestors],
+            locale__language_code=language,
+            live=True,
+        ).values_list("translation_key", "title")
+    )
     trail = []
     for crumb in ancestors:
         url = urls.get((crumb.pk, language)) or crumb.get_url(request)
-        trail.append((crumb.depth, crumb.title, url, request.build_absolute_uri(url)))
+        title = translated.get(crumb.translation_key)
+        lang = "" if title is not None else settings.LANGUAGE_CODE
+        trail.append(
+            (crumb.depth, title or crumb.title, url, request.build_absolute_uri(url), lang)
+        )
     return trail
 
 

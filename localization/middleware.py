@@ -8,9 +8,17 @@ from django.utils.translation import get_language
 from wagtail import views as wagtail_views
 from wagtail.models import Page
 
-from localization import fallback
+from localization import fallback, marking
 
 ROBOTS_HEADER = "X-Robots-Tag"
+
+
+def _is_html_page(response):
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and response.get("Content-Type", "").startswith("text/html")
+    )
 
 
 class LanguageFallbackMiddleware:
@@ -22,6 +30,13 @@ class LanguageFallbackMiddleware:
         if getattr(request, "language_fallback", None) is not None:
             # Not for search engines: the English page is the one to index.
             response[ROBOTS_HEADER] = "noindex"
+        page = getattr(request, "translated_page", None)
+        if page is not None and _is_html_page(response):
+            segments = marking.english_segments(request, page)
+            if segments:
+                response.content = marking.mark_english(response.content.decode(), segments)
+                if response.has_header("Content-Length"):
+                    response["Content-Length"] = str(len(response.content))
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
@@ -35,6 +50,8 @@ class LanguageFallbackMiddleware:
         if found is not None:
             if language and language != settings.LANGUAGE_CODE:
                 fallback.relink_context(found[0], language)
+                # Its untranslated English is marked as such once rendered.
+                request.translated_page = found[0]
             return None
         found = fallback.route(request, path)
         if found is None:

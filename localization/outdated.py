@@ -28,6 +28,7 @@ from wagtail_localize.models import MissingTranslationError, Translation, Transl
 from cms.caching import page_cache
 from cms.caching.dependencies import page_tag
 from localization.models import OutdatedTranslation
+from localization.segments import has_kept_translations, keep_previous_translations
 
 logger = logging.getLogger(__name__)
 
@@ -64,6 +65,11 @@ def mark_outdated(page, previous, current, when=None):
 
 
 def on_source_text_changed(sender, page, previous, current, **kwargs):
+    source = TranslationSource.objects.filter(
+        object_id=page.translation_key, locale_id=page.locale_id
+    ).first()
+    if source is not None:
+        keep_previous_translations(source)
     rows = mark_outdated(page, previous, current)
     if rows:
         ids = [row.pk for row in rows]
@@ -109,7 +115,10 @@ def is_caught_up(page):
     except Exception:  # an unreadable source must not break a publish
         logger.exception("Could not build the translation of page %s", page.pk)
         return False
-    return _translated_content(expected) == _translated_content(page)
+    if _translated_content(expected) != _translated_content(page):
+        return False
+    # A translation kept from before the English changed is still to be updated.
+    return not has_kept_translations(page)
 
 
 def on_page_published(sender, instance, **kwargs):

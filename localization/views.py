@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -17,6 +17,8 @@ from wagtail.models import Locale, Page
 from wagtail_localize.operations import TranslationCreator
 
 from localization import board
+from localization.review import must_be_complete, refusal
+from localization.segments import pending_segments
 from localization.translators import BoardAudience, target_locales
 
 ROWS_PER_PAGE = 25
@@ -149,3 +151,24 @@ def start_translation(request, kind, object_id, language_code):
         % {"language": locale.get_display_name()},
     )
     return redirect(board.edit_url(model, translated.pk))
+
+
+def translation_status(request, page_id):
+    """Every segment of a translated page still untranslated or out of date (what the
+    submit and review screens list), for those who may edit or review the page."""
+    page = get_object_or_404(Page, pk=page_id)
+    permissions = page.permissions_for_user(request.user)
+    if not (permissions.can_edit() or permissions.can_publish()):
+        return permission_denied(request)
+    pending = pending_segments(page)
+    context = {
+        "page_title": _("Translation status"),
+        "header_title": _("Translation status: %(title)s")
+        % {"title": page.get_admin_display_title()},
+        "header_icon": "globe",
+        "pending": pending,
+        "language_code": page.locale.language_code,
+        "refusal": refusal(pending) if pending and must_be_complete(page) else "",
+        "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk]),
+    }
+    return TemplateResponse(request, "localization/translation_status.html", context)

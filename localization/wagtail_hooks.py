@@ -54,6 +54,11 @@ def board_urls():
             views.start_translation,
             name="localization_start",
         ),
+        path(
+            "translations/status/<int:page_id>/",
+            views.translation_status,
+            name="localization_status",
+        ),
     ]
 
 

@@ -46,3 +46,17 @@ def variants(terms, rules, language):
                 if replaced not in found:
                     found.append(replaced)
     return found
+
+
+def source_variants(terms, rules, language, source_language):
+    """For the pages not translated into `language` yet (still in `source_language`):
+    the page words of each of the language's rules the query meets, analysed in the
+    source language ("dolor lumbar" → the English "low back pain")."""
+    found = []
+    for patient, page, _both_ways in rules:
+        phrase = query_terms(patient, language)
+        if phrase and _find(terms, phrase) is not None:
+            words = query_terms(page, source_language)
+            if words and words not in found:
+                found.append(words)
+    return found

@@ -45,6 +45,8 @@ class Hit:
     title: str
     excerpt: str = ""  # HTML: the summary or passage, the words met in <mark>
     detail: str = ""
+    pk: int = 0
+    lang: str = ""  # set when the page is in another language than the reader's
 
 
 def _shorten(text, limit=EXCERPT_CHARS):
@@ -152,16 +154,23 @@ def _excerpt(card, terms, language):
     return _marked(text, spans) if text else ""
 
 
-def hits(request, ranked, terms, language):
+def hits(request, ranked, terms, language, untranslated=None):
     """The Hit of each (pk, content type id) of `ranked`, in order; `terms` (a set) are
-    the analysed words searched, marked in the excerpts."""
+    the analysed words searched, marked in the excerpts. `untranslated`: (pks, terms,
+    language) of the pages found in their source language (not translated yet)."""
     cards = _cards(request, ranked)
+    other_pks, other_terms, other_language = untranslated or (frozenset(), set(), "")
     found = []
     for pk, _content_type in ranked:
         card = cards.get(pk)
         if card is not None:
             label = str(_LABELS[card["kind"]])
             hit = Hit(card["kind"], label, card["url"], card["title"], detail=card["detail"])
-            hit.excerpt = _excerpt(card, terms, language)
+            hit.pk = pk
+            if pk in other_pks:
+                hit.lang = other_language
+                hit.excerpt = _excerpt(card, other_terms, other_language)
+            else:
+                hit.excerpt = _excerpt(card, terms, language)
             found.append(hit)
     return found

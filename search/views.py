@@ -24,16 +24,20 @@ for (often a health condition) is not stored on the way.
 
 import logging
 
+from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import DatabaseError
 from django.db.models import Q
 from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from wagtail import hooks
 from wagtail.models import Locale, Page, PageViewRestriction
 
+from cms.caching.dependencies import TREE
 from cms.caching.page_cache import cached_data
-from conditions.models import ConditionIndexPage
+from conditions.caching import CONDITIONS
+from conditions.models import ConditionIndexPage, ConditionPage
 from locations import geo
 from locations.models import LocationIndexPage, LocationPage
 from search import lay_terms, promotions, ranking, results
@@ -122,6 +126,76 @@ def _public(queryset, request):
     return queryset.exclude(private)
 
 
+def _draft_titles(request, locale):
+    """[(English page pk, content type id, draft title)] of the condition pages drafted
+    in `locale` whose English page is live and not translated there yet (kept until a
+    condition page or the tree changes)."""
+
+    def load():
+        translated = ConditionPage.objects.filter(locale=locale, live=True)
+        english = _source_conditions().exclude(
+            translation_key__in=translated.values("translation_key")
+        )
+        drafts = dict(
+            ConditionPage.objects.filter(locale=locale, live=False).values_list(
+                "translation_key", "draft_title"
+            )
+        )
+        rows = english.filter(translation_key__in=list(drafts)).values_list(
+            "pk", "content_type_id", "translation_key"
+        )
+        return [(pk, content_type, drafts[key]) for pk, content_type, key in rows]
+
+    return cached_data(
+        request, f"draft-condition-titles:{locale.pk}", load, depends_on=(CONDITIONS, TREE)
+    )
+
+
+def _source_conditions():
+    return ConditionPage.objects.live().filter(locale__language_code=settings.LANGUAGE_CODE)
+
+
+def _untranslated_conditions(request, locale, terms, code):
+    """The live English condition pages not translated into `locale` yet that the query
+    finds, through the language's lay terms ("dolor lumbar" → "low back pain") or the
+    title a translator has drafted for them: ([(pk, content type id)], their pks, the
+    English terms searched, "en"). A reader of any language finds every condition."""
+    source = settings.LANGUAGE_CODE
+    rules = lay_terms.load(request, locale)
+    english_variants = lay_terms.source_variants(terms, rules, code, source)
+    found = []
+    if english_variants:
+        translated = Page.objects.filter(locale=locale, live=True).values("translation_key")
+        base = _public(
+            Page.objects.live()
+            .filter(locale__language_code=source)
+            .type(ConditionPage)
+            .exclude(translation_key__in=translated)
+            .only("pk", "content_type"),
+            request,
+        )
+        found = ranking.ranked(base, english_variants, "and", [ConditionPage])
+    wanted = set(terms)
+    for pk, content_type, title in _draft_titles(request, locale):
+        if wanted and wanted <= set(query_terms(title, code)) and (pk, content_type) not in found:
+            found.append((pk, content_type))
+    english_terms = {term for variant in english_variants for term in variant}
+    return found, frozenset(pk for pk, _content_type in found), english_terms, source
+
+
+def _lead_to_reader_pages(request, found_hits, code):
+    """A page found in English leads to its page in the reader's language (for a
+    condition: "not yet available in <language>", with the English page one click on)."""
+    for hit in found_hits:
+        if not hit.lang:
+            continue
+        for hook in hooks.get_hooks("language_fallback_urls"):
+            url = hook(request, hit.pk, [code]).get(code)
+            if url:
+                hit.url = url
+                break
+
+
 def search(request):
     query = clean_query(request.GET.get("q", ""))
     code = get_language()
@@ -145,10 +219,14 @@ def search(request):
         Page.objects.live().filter(locale=locale).type(*results.KINDS).only("pk", "content_type"),
         request,
     )
-    ranked, matched_some, too_broad = [], False, False
+    ranked, matched_some, too_broad, untranslated = [], False, False, None
     if variants:
         try:
             ranked = ranking.ranked(base, variants, "and", results.KINDS)
+            if code != settings.LANGUAGE_CODE:
+                # Conditions not translated into the reader's language yet, after theirs.
+                untranslated = _untranslated_conditions(request, locale, terms, code)
+                ranked += [found for found in untranslated[0] if found not in ranked]
             if not ranked and any(len(variant) > 1 for variant in variants):
                 ranked, matched_some = ranking.ranked(base, variants, "or", results.KINDS), True
         except ranking.SearchTooBroadError:
@@ -168,9 +246,17 @@ def search(request):
     listing = _paginate(ranked, number, messages)
     terms = {term for variant in variants for term in variant}
 
+    found_hits = results.hits(
+        request,
+        listing.object_list,
+        terms,
+        code,
+        untranslated=untranslated[1:] if untranslated else None,
+    )
+    _lead_to_reader_pages(request, found_hits, code)
     context.update(
         search_results=listing,
-        hits=results.hits(request, listing.object_list, terms, code),
+        hits=found_hits,
         result_count=listing.paginator.count,
         matched_some_words=matched_some and listing.paginator.count > 0,
         promotions=pinned,

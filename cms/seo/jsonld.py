@@ -26,11 +26,14 @@ def breadcrumb_list(page, request=None):
     """A BreadcrumbList from the site's home page down to `page`."""
     # Titles and URLs need no specific models: one query for the whole trail, shared
     # with the visible breadcrumbs and kept in the data cache.
+    # A title in another language than the page's (a page served to a reader of
+    # another language) says which.
     items = []
-    for position, (_depth, title, _url, full_url) in enumerate(
+    for position, (_depth, title, _url, full_url, *lang) in enumerate(
         breadcrumb_ancestors(page, request), start=1
     ):
-        items.append({"@type": "ListItem", "position": position, "name": title, "item": full_url})
-    if items:
+        name = {"@value": title, "@language": lang[0]} if lang and lang[0] else title
+        items.append({"@type": "ListItem", "position": position, "name": name, "item": full_url})
+    if items and not isinstance(items[-1]["name"], dict):
         items[-1]["name"] = page.title  # a preview shows the title being edited
     return {"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items}

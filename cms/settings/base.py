@@ -96,6 +96,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "cms.security.middleware.AdminTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A translated clinical page is approved only fully translated (needs messages).
+    "localization.review.ClinicalApprovalGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its lockout page.
@@ -408,7 +410,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
 }
 
-# The largest PO file the translation editor accepts back (cms/i18n/po_upload.py): the
+# The largest PO file the translation editor accepts back (cms/i18n/po_files.py): the
 # files it hands out are kilobytes; anything far larger is not one of them.
 PO_UPLOAD_MAX_BYTES = int(os.environ.get("PO_UPLOAD_MAX_BYTES", str(2 * 1024 * 1024)))
 

@@ -129,14 +129,15 @@ def lang_attr(context, obj, kind=""):
 
 
 @register.simple_tag(takes_context=True)
-def language_note(context, obj):
+def language_note(context, obj, kind=""):
     """ " (English)" after a link to a page in another language than the page being read
-    (none for a page that leads to the reader's own language)."""
+    (none for a page that leads to the reader's own language, unless `kind` is "name":
+    the name shown is still in the other language)."""
 
     code = _text_language(context, obj)
     if not code or code == (get_language() or settings.LANGUAGE_CODE):
         return ""
-    if getattr(obj, "reader_url", None) is not None:
+    if getattr(obj, "reader_url", None) is not None and kind != "name":
         return ""
     note = ' <span class="language-note" lang="{}">({})</span>'
     return format_html(note, code, native_name(code))

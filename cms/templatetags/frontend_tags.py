@@ -33,7 +33,8 @@ def footer_boroughs(context):
 
 @register.simple_tag(takes_context=True)
 def breadcrumb_trail(context):
-    """(title, url) pairs from the home page down to the current page's parent.
+    """(title, url, title's language or "") from the home page down to the current
+    page's parent (a page served in another language may carry English titles).
 
     Empty on the home page itself and outside Wagtail pages: one query otherwise."""
     page = context.get("page")
@@ -41,8 +42,8 @@ def breadcrumb_trail(context):
     if not isinstance(page, Page) or page.depth <= 2 or not page.pk:
         return []
     trail = []
-    for depth, title, url, _full_url in seo.breadcrumb_ancestors(page, request)[:-1]:
-        trail.append((_("Home") if depth == 2 else title, url))
+    for depth, title, url, _full_url, *lang in seo.breadcrumb_ancestors(page, request)[:-1]:
+        trail.append((_("Home"), url, "") if depth == 2 else (title, url, "".join(lang)))
     return trail
 
 

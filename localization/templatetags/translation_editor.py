@@ -4,23 +4,16 @@ wagtail-localize keeps every string as HTML, so a title typed as "PT & Rehab" is
 stored as "PT &amp; Rehab", and the editor prints that HTML as text: translators saw
 "&amp;" (in the page's markup, "&amp;amp;"). The props are rewritten here, through a
 template override, so source strings and saved translations show the characters the
-editor typed. "&lt;" and "&gt;" stay as they are: in rich text the tags (<b>, <a id>)
-are real markup that the translator copies, and a typed "<" must stay told apart."""
+editor typed (cms/i18n/strings.py)."""
 
-import html
 import json
-import re
 
 from django import template
 from django.utils.translation import get_language_info
 
+from cms.i18n.strings import as_typed
+
 register = template.Library()
-
-ENTITY = re.compile(r"&(?!lt;|gt;)(?:#\d+|#[xX][0-9a-fA-F]+|\w+);")
-
-
-def as_typed(text):
-    return ENTITY.sub(lambda match: html.unescape(match.group(0)), text)
 
 
 @register.filter

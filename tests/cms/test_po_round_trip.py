@@ -1,11 +1,17 @@
 """Translators can download a PO file from wagtail-localize's editor, translate it
 offline and upload it; bad uploads get a message, never a server error."""
 
+import os
+import shutil
+import subprocess
+
 import polib
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.models import Locale
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+
+from tests.require import require
 
 pytestmark = pytest.mark.django_db
 
@@ -66,3 +72,56 @@ def test_bad_uploads_get_a_message_not_an_error(admin_client, translation, paylo
     assert response.status_code == 200
     messages = [str(m) for m in response.context["messages"]]
     assert messages, "the translator is told what went wrong"
+
+
+@pytest.fixture
+def spanish_clinic_list(page_by_path):
+    """wagtail-localize's record for the Spanish clinic list, its English title holding
+    an ampersand (kept by wagtail-localize as "&amp;")."""
+    english = page_by_path("/locations/")
+    english.title = "Clinics & PT Rehab"
+    english.save_revision().publish()
+    source, _created = TranslationSource.update_or_create_from_instance(english)
+    return Translation.objects.get(source=source, target_locale__language_code="es")
+
+
+def test_downloaded_po_passes_msgfmt_and_fuzzy_entries_are_not_imported(
+    admin_client, spanish_clinic_list, tmp_path
+):
+    translation = spanish_clinic_list
+    url = f"/admin/localize/translate/{translation.pk}/pofile/"
+    download = admin_client.get(url + "download/")
+    assert download.status_code == 200
+    assert "charset=utf-8" in download["Content-Type"].lower()
+    text = download.content.decode()
+    po = polib.pofile(text)
+    assert po.metadata["Language"] == "es"
+    assert po.metadata["Plural-Forms"].startswith("nplurals=2;")
+    assert "charset=UTF-8" in po.metadata["Content-Type"]
+    assert "&amp;" not in text and any(e.msgid == "Clinics & PT Rehab" for e in po)
+    path = tmp_path / "es.po"
+    path.write_text(text, encoding="utf-8")
+    msgfmt = shutil.which("msgfmt")
+    require(msgfmt is not None, "GNU gettext's msgfmt is needed to check a PO file")
+    checked = subprocess.run(  # noqa: S603 - our own file, a fixed tool
+        [msgfmt, "-c", "-o", os.devnull, str(path)], capture_output=True, text=True
+    )
+    assert checked.returncode == 0 and "warning" not in checked.stderr, checked.stderr
+
+    # A translator's PO editor: one entry confirmed, one left as a fuzzy guess.
+    title = next(entry for entry in po if entry.msgctxt == "title")
+    intro = next(entry for entry in po if entry.msgctxt == "intro")
+    title.msgstr, title.flags = "Clínicas & Rehabilitación", []
+    intro.msgstr, intro.flags = "Una suposición sin revisar", ["fuzzy"]
+    upload = SimpleUploadedFile("es.po", str(po).encode(), content_type="text/x-gettext")
+    response = admin_client.post(url + "upload/", {"file": upload, "next": "/admin/"}, follow=True)
+    assert response.status_code == 200
+    messages = " ".join(str(m) for m in response.context["messages"])
+    assert "Entries marked fuzzy, not imported: 1." in messages, messages
+    imported = dict(
+        StringTranslation.objects.filter(
+            context__object_id=translation.source.object_id, locale=translation.target_locale
+        ).values_list("context__path", "data")
+    )
+    assert imported.get("title") == "Clínicas & Rehabilitación"
+    assert imported.get("intro") != "Una suposición sin revisar"

@@ -18,7 +18,7 @@ from wagtail_localize.views import edit_translation
 
 from cms.editorial import permission_testers
 from cms.editorial.roles import grant_page
-from cms.i18n import po_upload
+from cms.i18n import po_files
 from cms.security import middleware
 
 
@@ -64,14 +64,14 @@ def test_otp_middleware_installs_its_accessors_per_request():
 
 
 def test_wagtail_localize_pofile_upload_view():
-    """cms/i18n/po_upload.py wraps wagtail-localize's upload view after its checks."""
-    assert po_upload.upload_pofile is edit_translation.upload_pofile
+    """cms/i18n/po_files.py wraps wagtail-localize's upload view after its checks."""
+    assert po_files.upload_pofile is edit_translation.upload_pofile
     assert _parameters(inspect.unwrap(edit_translation.upload_pofile)) == [
         "request",
         "translation_id",
     ], (
         "wagtail-localize changed upload_pofile(request, translation_id): "
-        "revisit cms/i18n/po_upload.py"
+        "revisit cms/i18n/po_files.py"
     )
 
 

@@ -8,11 +8,17 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import Locale, WorkflowState
 from wagtail_localize.fields import SynchronizedField, get_translatable_fields
-from wagtail_localize.models import StringSegment, Translation, TranslationSource
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 
 from cms.editorial import roles
 from cms.i18n.translations import translate_from_catalog
 from demo.loader import SHOWCASE_LANGUAGES
+from localization.segments import KEPT
 from tests.roles.conftest import login, translate_page, users  # noqa: F401
 
 # The languages the demo translates condition and clinic pages into.
@@ -62,7 +68,8 @@ def translation_record(page, code):
 
 def translate_missing_strings(client, page, code, text=lambda source: f"[new] {source}"):
     """Through the translation editor's own endpoint, as its JavaScript does: translate
-    every string of the current source that has no translation yet. Returns them."""
+    every string of the current source that has no translation yet, or only the one
+    kept from before its English changed. Returns them."""
     from urllib.parse import urlencode
 
     translation = translation_record(page, code)
@@ -71,9 +78,14 @@ def translate_missing_strings(client, page, code, text=lambda source: f"[new] {s
         .annotate_translation(translation.target_locale)
         .select_related("string")
     )
+    kept = set(
+        StringTranslation.objects.filter(
+            locale=translation.target_locale, tool_name=KEPT
+        ).values_list("translation_of_id", "context_id")
+    )
     done = []
     for segment in segments:
-        if segment.translation:
+        if segment.translation and (segment.string_id, segment.context_id) not in kept:
             continue
         url = reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk])
         response = client.put(

@@ -29,7 +29,8 @@ BUDGETS = {
     "search": tuple(n + (connection.vendor == "postgresql") for n in (2, 12, 17)),
     "language assistance": (0, 9, 16),
     # One more than the English page when cold: is this translation behind its source?
-    "Spanish condition page": (0, 19, 33),
+    # And one for the English segments it may show, to mark them (localization/marking.py).
+    "Spanish condition page": (0, 20, 34),
 }
 
 

@@ -1,0 +1,116 @@
+"""English in a page served in another language says so, at the element holding it:
+a partly translated clinic page marks each untranslated segment `lang="en"` (and its
+JSON-LD strings `@language: en`), breadcrumbs of a page served from English mark
+English titles, and the demo's translated condition pages hold no unmarked English."""
+
+import json
+
+import pytest
+from bs4 import BeautifulSoup
+from django.urls import reverse
+from wagtail_localize.models import StringTranslation
+
+from tests.localization.conftest import LANGUAGES, translation_record
+
+pytestmark = pytest.mark.django_db
+
+
+def soup(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return BeautifulSoup(response.content.decode(), "html.parser")
+
+
+def plain_strings(value):
+    """The strings of a JSON-LD document not tagged with a language."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list):
+        for item in value:
+            yield from plain_strings(item)
+    elif isinstance(value, dict) and "@language" not in value:
+        for item in value.values():
+            yield from plain_strings(item)
+
+
+def language_of(node):
+    for parent in [node, *node.parents]:
+        if getattr(parent, "get", None) and parent.get("lang"):
+            return parent["lang"]
+    return None
+
+
+def unmarked_english(page, english_page, skip=".our-locations, .site-footer, .site-header"):
+    """Text of the translated page equal to a sentence of the English page, in an
+    element not marked English (proper names and addresses in `skip`)."""
+    english = {
+        text.strip()
+        for text in english_page.find("main").find_all(string=True)
+        if len(text.strip()) > 12
+    }
+    skipped = {id(node) for part in page.select(skip) for node in part.find_all(string=True)}
+    return [
+        text.strip()
+        for text in page.find("main").find_all(string=True)
+        if text.strip() in english and id(text) not in skipped and language_of(text) != "en"
+    ]
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_demos_translated_condition_page_holds_no_unmarked_english(client, code):
+    english = soup(client, "/conditions/neck-spasms/")
+    translated_url = soup(client, "/conditions/neck-spasms/").select_one(
+        f'.language-switcher__menu a[lang="{code}"]'
+    )["href"]
+    assert unmarked_english(soup(client, translated_url), english) == []
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_a_partly_translated_clinic_marks_each_english_segment(
+    client, login, users, page_by_path, code, django_capture_on_commit_callbacks
+):
+    english = page_by_path("/locations/midtown/")
+    translation = translation_record(english, code)
+    # The translator never translated the intro and the parking directions.
+    StringTranslation.objects.filter(
+        context__object_id=english.translation_key,
+        context__path__in=["intro", "parking"],
+        locale=translation.target_locale,
+    ).delete()
+    page = translation.get_target_instance()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = login(users["translator"]).post(
+            reverse("wagtailadmin_pages:edit", args=[page.pk]), {"action": "publish"}
+        )
+    assert response.status_code in (200, 302)
+    client.logout()
+    live = soup(client, type(page).objects.get(pk=page.pk).url)
+    assert live.find("html")["lang"] == code
+    intro = live.select_one(".intro")
+    assert intro.get_text(strip=True) == english.intro and intro["lang"] == "en"
+    assert intro["dir"] == "ltr"
+    parking = live.find(string=lambda text: text.strip() == english.parking)
+    assert parking is not None and language_of(parking) == "en"
+    # Every untranslated segment, wherever it shows, is marked (the clinic's name and
+    # address are the translator's choice and facts: not checked here).
+    untranslated = {english.intro, english.parking}
+    shown = [node for node in live.find_all(string=True) if node.strip() in untranslated]
+    assert shown and all(language_of(node) == "en" for node in shown)
+    # Structured data says which of its strings are English.
+    for script in live.select('script[type="application/ld+json"]'):
+        assert english.intro not in plain_strings(json.loads(script.string))
+
+
+def test_breadcrumbs_of_a_page_served_from_english_mark_english_titles(client):
+    page = soup(client, "/bn/locations/midtown/")
+    crumbs = page.select(".breadcrumbs a, .breadcrumbs [aria-current]")
+    assert len(crumbs) >= 3
+    for crumb in crumbs[1:]:  # the home page is the reader's own
+        assert crumb.get("lang") == "en", crumb
+    trail = next(
+        json.loads(script.string)
+        for script in page.select('script[type="application/ld+json"]')
+        if '"BreadcrumbList"' in script.string
+    )
+    names = [item["name"] for item in trail["itemListElement"]]
+    assert all(isinstance(name, dict) and name["@language"] == "en" for name in names[1:]), names
