@@ -6,6 +6,7 @@ from django.urls import include, path, re_path
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -14,7 +15,12 @@ from cms.api.endpoints import api_router
 from cms.i18n import po_upload
 from cms.security import two_factor
 from cms.seo.sitemap import TranslatedSitemap
+from conditions.chooser_views import PageChooserBrowseView
 from search import views as search_views
+
+# Wagtail's page chooser browser, one language at a time for condition pages; mounted
+# ahead of the admin's URLs, so it brings the admin's access check with it.
+page_chooser_browse = require_admin_access(PageChooserBrowseView.as_view())
 
 urlpatterns = [
     path("healthz", cms_views.healthz, name="healthz"),
@@ -27,6 +33,8 @@ urlpatterns = [
         "admin/localize/translate/<int:translation_id>/pofile/upload/",
         po_upload.guarded_upload_pofile,
     ),
+    path("admin/choose-page/", page_chooser_browse),
+    path("admin/choose-page/<int:parent_page_id>/", page_chooser_browse),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
