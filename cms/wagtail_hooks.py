@@ -1,11 +1,15 @@
-"""The core's admin hooks: our content checker in place of Wagtail's, the admin's CSS."""
+"""The core's admin hooks: our content checker in place of Wagtail's, the admin's CSS,
+the link shown when a save is refused for a colleague's newer revision."""
 
 from django.templatetags.static import static
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.userbar import ContentCheckerItem
 
+from cms.editorial.concurrent_edits import compare_link_on_refusal
 from cms.editorial.content_checker import ClinicContentCheckerItem
+
+hooks.register("before_edit_page", compare_link_on_refusal)
 
 
 @hooks.register("construct_wagtail_userbar")
