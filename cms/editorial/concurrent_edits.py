@@ -8,7 +8,8 @@ Wagtail's page editor posts the revision it was opened on (`loaded_revision_id`,
 base form of every page type here) refuses those too when another person saved in
 between: the editor gets the form back with their input, a message naming who saved
 and when, and a link comparing the version they opened with the newest. Saving again
-from that form is a choice made knowingly (the form now carries the newest revision).
+from that form is a choice made knowingly (the form now carries the newest revision's
+time).
 """
 
 from django.core.exceptions import ValidationError
@@ -23,26 +24,25 @@ from cms.time import new_york_time
 
 
 def unseen_revision(page, data, user):
-    """The page's latest revision when the posted form (`data`) was opened on an
-    older one and someone other than `user` made it; else None. The same reading of
-    the posted revision as Wagtail's autosave check (EditView.is_out_of_date)."""
+    """The page's latest revision when someone other than `user` made it and the
+    posted form (`data`) has not seen it; else None.
+
+    Seen means: the form was opened on it (`loaded_revision_id` and its
+    `loaded_revision_created_at`, as Wagtail reads them: an autosave overwrites a
+    revision in place, so the time tells), or it is the user's own autosave
+    (`overwrite_revision_id`), or the form came back from a refusal naming it (it then
+    carries its time, see EditorialPageForm). A form that says nothing is not judged."""
     if page.pk is None:
         return None
     latest_id = Page.objects.filter(pk=page.pk).values_list("latest_revision_id", flat=True)[0]
     latest = Revision.objects.filter(pk=latest_id).select_related("user").first()
-    if latest is None:
+    loaded, loaded_at = data.get("loaded_revision_id"), data.get("loaded_revision_created_at")
+    if latest is None or latest.user_id == user.pk or not (loaded or loaded_at):
         return None
-    if overwritten := data.get("overwrite_revision_id"):
-        stale = overwritten != str(latest.pk)
-    elif loaded := data.get("loaded_revision_id"):
-        stale = loaded != str(latest.pk) or (
-            data.get("loaded_revision_created_at", "") != latest.created_at.isoformat()
-        )
-    else:
-        stale = False
-    if not stale or latest.user_id == user.pk:
-        return None
-    return latest
+    seen = loaded_at == latest.created_at.isoformat() or (
+        data.get("overwrite_revision_id") == str(latest.pk)
+    )
+    return None if seen else latest
 
 
 def compare_url(page, data):

@@ -68,10 +68,14 @@ def test_a_stale_save_or_publish_is_refused_then_made_knowingly(editors, page_by
     body = refused(client.post(url, data), page, revision, data["loaded_revision_id"])
     page.refresh_from_db()
     assert page.intro == live_intro  # nothing published either
-    # The form came back carrying the newest revision: saving again is a choice.
+    # The form came back still naming the revision it was opened on, so Wagtail's
+    # autosave stays refused, but carrying the newest one's time: saving again from
+    # it is a choice made knowingly.
     again = querydict_from_html(body, form_id="page-edit-form")
-    assert again["loaded_revision_id"] == str(revision.pk)
-    data.setlist("loaded_revision_id", again.getlist("loaded_revision_id"))
+    assert again["loaded_revision_id"] == data["loaded_revision_id"]
+    assert again["loaded_revision_created_at"] == revision.created_at.isoformat()
+    autosave = client.post(url, again, HTTP_ACCEPT="application/json")
+    assert autosave.json()["error_code"] == "invalid_revision"
     data.setlist("loaded_revision_created_at", again.getlist("loaded_revision_created_at"))
     assert client.post(url, data).status_code == 302
     page.refresh_from_db()
