@@ -6,10 +6,10 @@ from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.userbar import ContentCheckerItem
 
-from cms.editorial.concurrent_edits import compare_link_on_refusal
+from cms.editorial.concurrent_edits import before_a_refused_save
 from cms.editorial.content_checker import ClinicContentCheckerItem
 
-hooks.register("before_edit_page", compare_link_on_refusal)
+hooks.register("before_edit_page", before_a_refused_save)
 
 
 @hooks.register("construct_wagtail_userbar")

@@ -74,15 +74,23 @@ class EditorialPageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-def compare_link_on_refusal(request, page):
-    """before_edit_page hook: when this save will be refused (above), a message with
-    the link comparing the versions (a form error cannot carry a link). Autosave
-    (JSON) is Wagtail's own refusal."""
+def before_a_refused_save(request, page):
+    """before_edit_page hook, for a save the form above will refuse: a message with the
+    link comparing the versions (a form error cannot carry a link), and the form comes
+    back still naming the revision it was opened on (Wagtail renders
+    `loaded_revision_id` from `page`), so Wagtail's autosave stays paused rather than
+    saving the input over the colleague's; Wagtail gives it the newest revision's time
+    (`loaded_revision_created_at`), so a save made from it reads as seen. Autosave
+    (JSON) gets Wagtail's own refusal."""
     if request.method != "POST" or not request.accepts("text/html"):
         return
-    if unseen_revision(page, request.POST, request.user) is not None:
-        messages.warning(
-            request,
-            _("Someone else saved this page after you opened it."),
-            buttons=[messages.button(compare_url(page, request.POST), _("Compare versions"))],
-        )
+    if unseen_revision(page, request.POST, request.user) is None:
+        return
+    opened = request.POST.get("loaded_revision_id", "")
+    if opened.isdigit():
+        page.latest_revision_id = int(opened)
+    messages.warning(
+        request,
+        _("Someone else saved this page after you opened it."),
+        buttons=[messages.button(compare_url(page, request.POST), _("Compare versions"))],
+    )
