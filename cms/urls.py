@@ -12,6 +12,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views as cms_views
 from cms.api.endpoints import api_router
+from cms.editorial.visible_pages import VisibleChosenMultipleView
 from cms.i18n import po_upload
 from cms.security import two_factor
 from cms.seo.sitemap import TranslatedSitemap
@@ -35,6 +36,10 @@ urlpatterns = [
     ),
     path("admin/choose-page/", page_chooser_browse),
     path("admin/choose-page/<int:parent_page_id>/", page_chooser_browse),
+    path(
+        "admin/choose-page/chosen-multiple/",
+        require_admin_access(VisibleChosenMultipleView.as_view()),
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
