@@ -31,7 +31,8 @@ def unseen_revision(page, data, user):
     `loaded_revision_created_at`, as Wagtail reads them: an autosave overwrites a
     revision in place, so the time tells), or it is the user's own autosave
     (`overwrite_revision_id`), or the form came back from a refusal naming it (it then
-    carries its time, see EditorialPageForm). A form that says nothing is not judged."""
+    carries its time, see before_a_refused_save). A form that says nothing is not
+    judged."""
     if page.pk is None:
         return None
     latest_id = Page.objects.filter(pk=page.pk).values_list("latest_revision_id", flat=True)[0]
