@@ -6,15 +6,22 @@ from django.urls import include, path, re_path
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views as cms_views
 from cms.api.endpoints import api_router
+from cms.editorial.visible_pages import VisibleChosenMultipleView
 from cms.i18n import po_files
 from cms.security import two_factor
 from cms.seo.sitemap import TranslatedSitemap
+from conditions.chooser_views import PageChooserBrowseView
 from search import views as search_views
+
+# Wagtail's page chooser browser, one language at a time for condition pages; mounted
+# ahead of the admin's URLs, so it brings the admin's access check with it.
+page_chooser_browse = require_admin_access(PageChooserBrowseView.as_view())
 
 urlpatterns = [
     path("healthz", cms_views.healthz, name="healthz"),
@@ -30,6 +37,12 @@ urlpatterns = [
     path(
         "admin/localize/translate/<int:translation_id>/pofile/download/",
         po_files.checked_download_pofile,
+    ),
+    path("admin/choose-page/", page_chooser_browse),
+    path("admin/choose-page/<int:parent_page_id>/", page_chooser_browse),
+    path(
+        "admin/choose-page/chosen-multiple/",
+        require_admin_access(VisibleChosenMultipleView.as_view()),
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -1,11 +1,18 @@
-"""The core's admin hooks: our content checker in place of Wagtail's, the admin's CSS."""
+"""The core's admin hooks: our content checker in place of Wagtail's, the admin's CSS,
+the link shown when a save is refused for a colleague's newer revision, the page
+chooser showing only pages the user may see."""
 
 from django.templatetags.static import static
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.userbar import ContentCheckerItem
 
+from cms.editorial.concurrent_edits import before_a_refused_save
 from cms.editorial.content_checker import ClinicContentCheckerItem
+from cms.editorial.visible_pages import only_visible_pages
+
+hooks.register("before_edit_page", before_a_refused_save)
+hooks.register("construct_page_chooser_queryset", only_visible_pages)
 
 
 @hooks.register("construct_wagtail_userbar")

@@ -1,5 +1,7 @@
 """The related-conditions chooser: Wagtail's page chooser, opening at the conditions
-index of the edited page's language and offering that language's condition pages."""
+index of the edited page's language and offering that language's condition pages
+(other than the edited page), with no locale menu to leave that language
+(chooser_views.py)."""
 
 from django import forms
 from django.db.models import Q
@@ -14,14 +16,25 @@ CONDITION_PAGE_TYPE = "conditions.conditionpage"
 
 
 class StartingPageChooser(AdminPageChooser):
-    """A page chooser that opens at `start_page_id` while nothing is chosen (once a
-    page is chosen, Wagtail opens it at that page's parent)."""
+    """A page chooser that opens at `start_page_id`, also on a row whose chosen page
+    lives elsewhere (Wagtail would open at that page's parent), and never offers
+    `edited_page_id`: Wagtail sends it as `target_pages[]` with every chooser request,
+    browsing and searching (the hook below leaves it out)."""
 
     start_page_id = None
+    edited_page_id = None
 
     @property
     def base_js_init_options(self):
         options = super().base_js_init_options
+        if self.start_page_id:
+            options["parentId"] = self.start_page_id
+        if self.edited_page_id:
+            options["targetPages"] = [self.edited_page_id]
+        return options
+
+    def get_js_init_options(self, id_, name, value_data):
+        options = super().get_js_init_options(id_, name, value_data)
         if self.start_page_id:
             options["parentId"] = self.start_page_id
         return options
@@ -32,8 +45,12 @@ class StartingPageChooserAdapter(PageChooserAdapter):
 
     @cached_property
     def media(self):
-        return super().media + forms.Media(
-            js=[versioned_static("conditions/starting-page-chooser.js")]
+        # One list: Django merges media keeping the order *within* each list only, so
+        # `super().media + Media(js=[ours])` let the merge put this script before
+        # page-chooser-telepath.js, which defines the class it extends.
+        wagtail_js = super().media._js
+        return forms.Media(
+            js=[*wagtail_js, versioned_static("conditions/starting-page-chooser.js")]
         )
 
 
@@ -64,6 +81,7 @@ def limit_related_conditions(formset, page, index):
             )
             widget = StartingPageChooser(target_models=[field.queryset.model])
             widget.start_page_id = index.pk
+            widget.edited_page_id = page.pk
             field.widget = widget
 
     formset.form = RelatedConditionForm
@@ -84,12 +102,20 @@ def duplicate_rows(formset):
     return duplicates
 
 
+def choosing_condition_pages(request):
+    return request.GET.get("page_type", "").lower() == CONDITION_PAGE_TYPE
+
+
 @hooks.register("construct_page_chooser_queryset")
 def condition_pages_in_the_editors_language(pages, request):
     """A chooser for condition pages opened from a page editor (which sends the page's
-    language as `locale`) lists that language's pages only, browsing and searching."""
-    if request.GET.get("page_type", "").lower() != CONDITION_PAGE_TYPE:
+    language as `locale`) lists that language's pages only, browsing and searching,
+    and not the page being edited (`target_pages[]`)."""
+    if not choosing_condition_pages(request):
         return pages
+    edited = [pk for pk in request.GET.getlist("target_pages[]") if pk.isdigit()]
+    if edited:
+        pages = pages.exclude(pk__in=edited)
     language = request.GET.get("locale")
     if not language:
         return pages

@@ -3,12 +3,12 @@ language (conditions/choosers.py), and a slug help text showing this site's real
 address."""
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
 
+from cms.editorial.concurrent_edits import EditorialPageForm
 from conditions.choosers import duplicate_rows, limit_related_conditions
 
 
-class ConditionPageForm(WagtailAdminPageForm):
+class ConditionPageForm(EditorialPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         page = self.instance

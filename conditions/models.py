@@ -27,6 +27,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from cms.caching.dependencies import TREE, page_tag
 from cms.caching.page_cache import cached_data, origin_key
 from cms.caching.routing import find_site, public
+from cms.editorial.concurrent_edits import EditorialPageForm
 from cms.editorial.permission_testers import (
     ConditionIndexPermissionTester,
     ConditionPagePermissionTester,
@@ -96,6 +97,7 @@ class BodyAreaAPIField(serializers.Field):
 class ConditionIndexPage(Page):
     intro = models.TextField(blank=True)
 
+    base_form_class = EditorialPageForm  # refuses saving over a colleague's newer draft
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["conditions.ConditionPage"]

@@ -5,12 +5,14 @@ from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import BaseStreamBlock
+from cms.editorial.concurrent_edits import EditorialPageForm
 
 
 class HomePage(Page):
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
     body = StreamField(BaseStreamBlock(), blank=True)
 
+    base_form_class = EditorialPageForm  # refuses saving over a colleague's newer draft
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
 
     parent_page_types = ["wagtailcore.Page"]
@@ -39,6 +41,7 @@ class LanguageAssistancePage(Page):
     intro = models.TextField(help_text="One or two sentences: free help in your language.")
     body = RichTextField(features=["bold", "italic", "ul", "ol", "link"])
 
+    base_form_class = EditorialPageForm  # refuses saving over a colleague's newer draft
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
 
     parent_page_types = ["home.HomePage"]

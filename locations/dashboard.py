@@ -45,8 +45,11 @@ class YourClinicPanel(Component):
                     "today": schedule.intervals_on(today),
                     "today_exception": schedule.exceptions.get(today),
                     "upcoming": schedule.upcoming_exceptions(today, UPCOMING_DAYS),
+                    # Every language's page: a request from /es/… is stored against
+                    # the Spanish page of the clinic.
                     "new_requests": AppointmentRequest.objects.filter(
-                        location=clinic, status=AppointmentRequest.Status.NEW
+                        location__translation_key=clinic.translation_key,
+                        status=AppointmentRequest.Status.NEW,
                     ).count(),
                     "requests_url": requests_url,
                 }

@@ -9,13 +9,13 @@ wall-clock time, which is wrong across a daylight-saving change."""
 
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-NEW_YORK = ZoneInfo("America/New_York")
+from cms.time import NEW_YORK
+
 LOOKAHEAD_DAYS = 14
 
 WEEKDAYS = [

@@ -30,6 +30,7 @@ from cms.blocks import BaseStreamBlock
 from cms.caching.dependencies import TREE, page_tag
 from cms.caching.page_cache import cached_data
 from cms.caching.routing import public
+from cms.editorial.concurrent_edits import EditorialPageForm
 from cms.i18n.in_locale import in_locale
 from cms.seo.jsonld import breadcrumb_list
 from locations import api, clinic_page, geo, hours
@@ -73,6 +74,7 @@ __all__ = [
 class LocationIndexPage(Page):
     intro = models.TextField(blank=True)
 
+    base_form_class = EditorialPageForm  # refuses saving over a colleague's newer draft
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["locations.LocationPage"]
@@ -153,6 +155,7 @@ class LocationPage(AppointmentRoutes, Page):
     )
     body = StreamField(BaseStreamBlock(), blank=True)
 
+    base_form_class = EditorialPageForm  # refuses saving over a colleague's newer draft
     content_panels = Page.content_panels + [
         MultiFieldPanel(
             [

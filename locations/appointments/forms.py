@@ -12,13 +12,6 @@ OTHER = "other"
 SELF_PAY = "self-pay"
 NOT_SURE = "not-sure"
 
-PREFERRED_TIMES = [
-    ("weekday-mornings", _("Weekday mornings")),
-    ("weekday-afternoons", _("Weekday afternoons")),
-    ("weekday-evenings", _("Weekday evenings")),
-    ("saturdays", _("Saturdays")),
-]
-
 
 class AppointmentRequestForm(forms.Form):
     name = forms.CharField(
@@ -46,7 +39,7 @@ class AppointmentRequestForm(forms.Form):
     )
     preferred_times = forms.MultipleChoiceField(
         label=_("When is a good time? (optional)"),
-        choices=PREFERRED_TIMES,
+        choices=AppointmentRequest.PreferredTime.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cms.phone import format_phone
+from cms.time import new_york_time
 
 
 class AppointmentRequest(models.Model):
@@ -22,6 +23,12 @@ class AppointmentRequest(models.Model):
     class PatientStatus(models.TextChoices):
         NEW = "new", _("New patient")
         RETURNING = "returning", _("Returning patient")
+
+    class PreferredTime(models.TextChoices):
+        WEEKDAY_MORNINGS = "weekday-mornings", _("Weekday mornings")
+        WEEKDAY_AFTERNOONS = "weekday-afternoons", _("Weekday afternoons")
+        WEEKDAY_EVENINGS = "weekday-evenings", _("Weekday evenings")
+        SATURDAYS = "saturdays", _("Saturdays")
 
     class Status(models.TextChoices):
         NEW = "new", _("New")
@@ -69,6 +76,23 @@ class AppointmentRequest(models.Model):
 
     def __str__(self):
         return f"{self.clinic_name}: {self.name} ({self.created_at:%Y-%m-%d %H:%M})"
+
+    # Wagtail's listing and detail views show get_<field>_display() when there is one.
+    def get_created_at_display(self):
+        return new_york_time(self.created_at)
+
+    def get_consent_at_display(self):
+        return new_york_time(self.consent_at)
+
+    def get_notified_at_display(self):
+        return new_york_time(self.notified_at)
+
+    def get_preferred_times_display(self):
+        """The patient's choices (stored as "weekday-mornings, saturdays") by their
+        labels in the reader's language."""
+        labels = dict(self.PreferredTime.choices)
+        chosen = [value.strip() for value in self.preferred_times.split(",") if value.strip()]
+        return ", ".join(str(labels.get(value, value)) for value in chosen)
 
     @property
     def phone_display(self):

@@ -4,7 +4,7 @@ only a link to the request in the admin."""
 import logging
 
 from django.core.mail import send_mail
-from django.utils import timezone
+from django.utils import timezone, translation
 
 logger = logging.getLogger(__name__)
 
@@ -15,12 +15,15 @@ def notify_clinic(appointment_request):
     location = appointment_request.location
     if location is None or not location.email:
         return False
+    # The email is in English, whatever language the patient used.
+    with translation.override("en"):
+        arrived = appointment_request.get_created_at_display()
     try:
         send_mail(
             subject=f"New appointment request for {location.title}",
             message=(
                 f"A new appointment request for {location.title} arrived at "
-                f"{timezone.localtime(appointment_request.created_at):%Y-%m-%d %H:%M}.\n\n"
+                f"{arrived}.\n\n"
                 "Sign in to read it and reply to the patient:\n"
                 f"{appointment_request.get_admin_url()}\n\n"
                 "For privacy this email contains no patient details.\n"

@@ -96,6 +96,36 @@ def base_url(live_site):
 
 
 @pytest.fixture(scope="session")
+def admin_site(tmp_path_factory):
+    """(base URL, environment) of the admin journeys' demo site: one for every admin
+    module, with the demo logins."""
+    _require_chromium()
+    tmp_path = tmp_path_factory.mktemp("editor-site")
+    with scratch_database(tmp_path) as database_url:
+        env = prepared_demo_env(tmp_path, database_url, demo_users=True)
+        with gunicorn(env, tmp_path / "gunicorn.log", workers=2) as base:
+            yield base, env
+
+
+@pytest.fixture(scope="session")
+def admin_base(admin_site):
+    return admin_site[0]
+
+
+def sign_in(page, base, login):
+    """Sign `page` in to the admin as `login` (username, password)."""
+    username, password = login
+    # Saving and publishing in the admin does real work (revisions, search index,
+    # caches); on a busy CI machine it takes longer than a public page view.
+    page.set_default_timeout(60_000)
+    page.goto(f"{base}/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base}/admin/")
+
+
+@pytest.fixture(scope="session")
 def browser():
     _require_chromium()
     from playwright.sync_api import sync_playwright

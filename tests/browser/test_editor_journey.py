@@ -4,19 +4,17 @@ editors use asking no third party for anything, a duplicate page caught at once,
 clinical reviewer approving a submitted page, and a manager's closure shown on the
 clinic page in English, Spanish and Arabic.
 
-The admin journeys need the demo logins, so they run against a demo site of their
-own (scratch database and gunicorn), leaving the public-page tests' site as
-anonymous visitors see it."""
+The admin journeys need the demo logins, so they run against the admin demo site
+(conftest.py: `admin_site`, shared with the other admin modules), leaving the
+public-page tests' site as anonymous visitors see it."""
 
 import re
 import urllib.request
 from datetime import date, timedelta
 from urllib.parse import urljoin
 
-import pytest
-
-from tests.browser.conftest import _require_chromium, screenshot
-from tests.servers import gunicorn, prepared_demo_env, run_manage, scratch_database
+from tests.browser.conftest import screenshot, sign_in
+from tests.servers import run_manage
 
 EDITOR = ("editor", "clinic-demo-editor")
 REVIEWER = ("moderator", "clinic-demo-moderator")
@@ -33,34 +31,6 @@ for code, text in {translated!r}.items():
     translate_from_catalog(reason, Locale.objects.get(language_code=code), {{reason.name: text}})
 """
 PREVIEW_SIZES = {"mobile": 375, "tablet": 768, "desktop": 1280}
-
-
-@pytest.fixture(scope="module")
-def admin_site(tmp_path_factory):
-    """(base URL, environment) of the admin journeys' demo site."""
-    _require_chromium()
-    tmp_path = tmp_path_factory.mktemp("editor-site")
-    with scratch_database(tmp_path) as database_url:
-        env = prepared_demo_env(tmp_path, database_url, demo_users=True)
-        with gunicorn(env, tmp_path / "gunicorn.log", workers=2) as base:
-            yield base, env
-
-
-@pytest.fixture(scope="module")
-def admin_base(admin_site):
-    return admin_site[0]
-
-
-def sign_in(page, base, login):
-    username, password = login
-    # Saving and publishing in the admin does real work (revisions, search index,
-    # caches); on a busy CI machine it takes longer than a public page view.
-    page.set_default_timeout(60_000)
-    page.goto(f"{base}/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", password)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{base}/admin/")
 
 
 def open_editor(page, base, slug):

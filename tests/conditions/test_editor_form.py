@@ -2,6 +2,8 @@
 the page's own language, the slug's help showing the real address, and "Our Locations"
 never empty."""
 
+import re
+
 import pytest
 from django.urls import reverse
 from django.utils.html import escape
@@ -76,6 +78,22 @@ def test_the_editor_shows_a_multiple_page_chooser_not_a_tick_list(admin_client, 
         assert f'value="{row.condition_id}"' in body
 
 
+@pytest.mark.parametrize("view", ["edit", "add"])
+def test_the_chooser_script_loads_after_the_wagtail_script_it_extends(
+    admin_client, page_by_path, view
+):
+    page = page_by_path("/conditions/neck-spasms/")
+    if view == "edit":
+        url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    else:
+        parent = page.get_parent()
+        url = reverse("wagtailadmin_pages:add", args=["conditions", "conditionpage", parent.pk])
+    body = admin_client.get(url).content.decode()
+    scripts = [src.split("?")[0] for src in re.findall(r'<script src="([^"]+)"', body)]
+    ours = scripts.index("/static/conditions/starting-page-chooser.js")
+    assert scripts.index("/static/wagtailadmin/js/page-chooser-telepath.js") < ours
+
+
 def chooser_titles(admin_client, url, **params):
     response = admin_client.get(url, {"page_type": "conditions.conditionpage", **params})
     assert response.status_code == 200
@@ -111,6 +129,32 @@ def test_the_chooser_offers_the_pages_language_only(admin_client, language):
     for page in ConditionPage.objects.filter(translation_key=neck.translation_key):
         if page.locale_id != locale.pk:
             assert f'data-id="{page.pk}"' not in html
+
+
+def test_the_chooser_has_no_locale_menu_and_never_offers_the_page_itself(admin_client):
+    spanish = translate_conditions(Locale.objects.get(language_code="es"))
+    page = spanish.first()
+    index = page.get_parent()
+    url = reverse("wagtailadmin_choose_page_child", args=[index.pk])
+    params = {"locale": "es", "multiple": "1", "target_pages[]": page.pk}
+    html = chooser_titles(admin_client, url, **params)
+    assert "data-locale-selector-link" not in html  # Wagtail's menu to other languages
+    assert f'value="{page.pk}"' not in html  # the edited page itself
+    assert all(f'value="{other.pk}"' in html for other in spanish.exclude(pk=page.pk))
+    # Any other page chooser keeps Wagtail's locale menu.
+    other = admin_client.get(url, {"page_type": "wagtailcore.page"}).json()["html"]
+    assert "data-locale-selector-link" in other
+
+
+def test_every_row_opens_the_chooser_at_the_pages_own_conditions(admin_user):
+    """Also a row whose page lives elsewhere (a translation's synchronized rows point at
+    English pages): Wagtail would open at that page's parent."""
+    page = translate_conditions(Locale.objects.get(language_code="es")).first()
+    widget = related_form(admin_user, page).fields["condition"].widget
+    english = ConditionPage.objects.filter(locale__language_code="en").first()
+    options = widget.get_js_init_options("id", "name", widget.get_value_data(english.pk))
+    assert options["parentId"] == page.get_parent().pk
+    assert options["targetPages"] == [page.pk]
 
 
 def post_related(admin_client, page, chosen):

@@ -2,10 +2,13 @@
 address (same parent), over HTTP behind the admin login."""
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
-from wagtail.models import Locale
+from wagtail.models import GroupPagePermission, Locale
 
 from conditions.models import ConditionIndexPage, ConditionPage
+from demo.users import ensure_demo_users
 
 pytestmark = pytest.mark.django_db
 
@@ -105,3 +108,48 @@ def test_the_create_view_loads_the_warning_script(admin_client, neck):
     body = admin_client.get(url).content.decode()
     assert "duplicate_pages/editor.js" in body
     assert reverse(CHECK) in body
+
+
+# --- Only what the asking user may see -------------------------------------------------
+
+
+@pytest.fixture
+def contributor(django_user_model, neck):
+    """Staff who may add condition pages under the index (Wagtail's "add" lets them
+    edit their own pages only), so the existing condition pages are not theirs."""
+    group = Group.objects.create(name="Condition contributors")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    GroupPagePermission.objects.create(
+        group=group, page=neck.get_parent(), permission=Permission.objects.get(codename="add_page")
+    )
+    user = django_user_model.objects.create_user("contributor", password="x")
+    user.groups.add(group)
+    return user
+
+
+def test_a_page_the_asker_may_not_edit_is_neither_named_nor_linked(client, contributor, neck):
+    client.force_login(contributor)
+    index = neck.get_parent()
+    by_title = check(
+        client, parent=index.pk, type="conditions.conditionpage", title=neck.title, slug="x-new"
+    )
+    assert by_title.status_code == 200
+    assert by_title.json()["matches"] == []
+    [clash] = check(
+        client, parent=index.pk, type="conditions.conditionpage", title="x", slug=neck.slug
+    ).json()["matches"]
+    # Wagtail refuses the taken address on save anyway; the check says so, no more.
+    assert clash == {"id": None, "title": "", "reason": "slug", "edit_url": "", "url": ""}
+
+
+@pytest.mark.parametrize("login", ["manager-midtown", "translator-es"])
+def test_asking_about_a_page_one_may_not_edit_or_add_under_is_refused(client, neck, login):
+    ensure_demo_users()
+    client.force_login(get_user_model().objects.get(username=login))
+    for params in (
+        {"page": neck.pk, "title": neck.title},
+        {"parent": neck.get_parent().pk, "type": "conditions.conditionpage", "title": neck.title},
+    ):
+        response = check(client, **params)
+        assert response.status_code == 403, params
+        assert neck.title not in response.content.decode()

@@ -1,13 +1,16 @@
 """A clinic manager's day in the admin, over HTTP: the "Your clinic" panel, dated
 exceptions kept in date order with past ones archived, one title and logo for all."""
 
-from datetime import date, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
+from django.utils.translation import override
+from wagtail.users.models import UserProfile
 
 from locations.models import AppointmentRequest, HoursException, LocationPage
 
@@ -141,3 +144,49 @@ def test_tidying_counts_what_it_archives(page_by_path):
     midtown.hours_exceptions = [exception(midtown, date(2099, 1, 2), "Far away")]
     assert midtown.tidy_hours_exceptions(today=date(2099, 1, 1)) == 0
     assert midtown.tidy_hours_exceptions(today=date(2099, 1, 3)) == 1
+
+
+def test_requests_from_every_language_count_and_read_in_new_york_time(
+    login, users, page_by_path, translate_page
+):
+    """A request made on /es/… is stored against the Spanish page: the panel and the
+    list count it; staff read every time as New York time with its zone, and the
+    patient's choices by their labels in the reader's language."""
+    midtown = page_by_path("/locations/midtown/")
+    spanish = translate_page(midtown, "es", publish=True)
+    english_new = AppointmentRequest.objects.filter(location=midtown, status="new").count()
+    request = AppointmentRequest.objects.create(
+        location=spanish,
+        clinic_name=spanish.title,
+        name="Ana Ruiz",
+        phone="+19175550143",
+        contact_method="phone",
+        patient_status="new",
+        preferred_times="weekday-mornings, saturdays",
+        created_at=datetime(2026, 1, 15, 14, 5, tzinfo=UTC),  # 9:05 in New York (EST)
+        consent_at=datetime(2026, 7, 15, 14, 5, tzinfo=UTC),  # 10:05 (EDT)
+        language="es",
+    )
+    manager = users["manager-midtown"]
+    client = login(manager)
+    panel = client.get("/admin/").content.decode()
+    assert f'data-new-requests="{english_new + 1}"' in panel
+    listing = client.get(reverse("appointment_requests:index")).content.decode()
+    links = [
+        reverse(f"appointment_requests:{view}", args=[request.pk]) for view in ("edit", "inspect")
+    ]
+    assert any(link in listing for link in links)
+    assert "9:05 a.m. EST" in listing
+    detail = client.get(reverse("appointment_requests:inspect", args=[request.pk])).content.decode()
+    assert "9:05 a.m. EST" in detail and "10:05 a.m. EDT" in detail
+    assert "Weekday mornings, Saturdays" in detail
+    assert "weekday-mornings" not in detail
+    # The same request read by a manager whose admin is in Spanish.
+    profile = UserProfile.get_for_user(manager)
+    profile.preferred_language = "es"
+    profile.save()
+    detail = client.get(reverse("appointment_requests:inspect", args=[request.pk])).content.decode()
+    with override("es"):
+        mornings = str(AppointmentRequest.PreferredTime.WEEKDAY_MORNINGS.label)
+    assert mornings != "Weekday mornings" and mornings in detail
+    assert "EST" in detail

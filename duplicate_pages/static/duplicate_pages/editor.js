@@ -44,15 +44,19 @@
       var clash = match.reason === "slug";
       line.className = clash ? "help-block help-critical error-message" : "help-block help-warning";
       line.setAttribute("data-duplicate-reason", match.reason);
+      // A page the user may not edit comes without title or link (views.py).
+      var who = match.title ? "“" + match.title + "”" : "Another page";
       line.appendChild(document.createTextNode(
         clash
-          ? "“" + match.title + "” already has this address" + (match.url ? " (" + match.url + ")" : "") + ": change the title or the slug (Promote tab) before saving. "
+          ? who + " already has this address" + (match.url ? " (" + match.url + ")" : "") + ": change the title or the slug (Promote tab) before saving. "
           : "A page titled “" + match.title + "” already exists. "
       ));
-      var link = document.createElement("a");
-      link.href = match.edit_url;
-      link.textContent = "Open the existing page";
-      line.appendChild(link);
+      if (match.edit_url) {
+        var link = document.createElement("a");
+        link.href = match.edit_url;
+        link.textContent = "Open the existing page";
+        line.appendChild(link);
+      }
       node.appendChild(line);
     });
   }
