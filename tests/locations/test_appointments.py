@@ -205,3 +205,62 @@ def test_purge_removes_only_old_requests(client, midtown, settings):
 def test_appointment_pages_never_500_on_other_methods(client, midtown):
     assert client.put(midtown.url + "appointment/").status_code < 500
     assert client.get(midtown.url + "appointment/nope/").status_code == 404
+
+
+def appointment_url(midtown, code):
+    """The form on the clinic's page in language `code` (its translation's address)."""
+    if code == "en":
+        return midtown.url + "appointment/"
+    page = midtown.get_translations().filter(locale__language_code=code).first()
+    require(page is not None and page.live, f"no live {code} translation of {midtown.title}")
+    return page.url + "appointment/"
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "+1 ٢١٢ ٥٥٥ ٠١٠١",  # Arabic-Indic digits
+        "۲۱۲-۵۵۵-۰۱۰۱",  # Extended Arabic-Indic (Urdu keyboards)
+        "＋１ （２１２） ５５５－０１０１",  # fullwidth (Chinese, Korean keyboards)
+        "২১২ ৫৫৫ ০১০১",  # Bengali digits
+        "\u200e(212) 555-0101\u200e",  # direction marks pasted with the number
+    ],
+)
+def test_a_phone_in_any_digits_is_stored_in_ascii(client, midtown, typed):
+    response = client.post(midtown.url + "appointment/", form_data(midtown, phone=typed))
+    assert response.status_code == 302
+    assert AppointmentRequest.objects.get().phone == "+12125550101"
+
+
+@pytest.mark.parametrize(
+    ("code", "message"),
+    [
+        ("en", "This has only invisible characters. Please type it again."),
+        ("es", "Solo hay caracteres invisibles. Escríbalo de nuevo."),
+        ("ar", "لا يحتوي هذا إلا على أحرف غير مرئية. يُرجى كتابته مرة أخرى."),
+    ],
+)
+def test_invisible_only_text_is_refused_in_the_pages_language(client, midtown, code, message):
+    url = appointment_url(midtown, code)
+    for field, invisible in [("name", "\u200b\ufeff"), ("reason_other", "\u2800\u200d\u202e")]:
+        response = client.post(url, form_data(midtown, **{field: invisible}))
+        assert response.status_code == 400
+        assert response.context["form"].errors[field] == [message]
+        assert message in response.content.decode()
+    assert not AppointmentRequest.objects.exists()
+
+
+def test_staff_read_what_the_patient_typed_minus_bidi_controls(client, midtown):
+    typed = {
+        "name": "Pat \u202eelpmaxE\u202c \u2067Ng\u2069",
+        "reason_other": "\u200fكتف\u200f stiff \u061c\u200dshoulder",
+        "email": "pat@\u202eexample.com",
+    }
+    response = client.post(midtown.url + "appointment/", form_data(midtown, **typed))
+    assert response.status_code == 302
+    saved = AppointmentRequest.objects.get()
+    assert (saved.name, saved.reason_other, saved.email) == (
+        "Pat elpmaxE Ng",
+        "كتف stiff \u200dshoulder",  # the joiner is part of what was typed
+        "pat@example.com",
+    )
