@@ -391,6 +391,12 @@ REST_FRAMEWORK = {
 # files it hands out are kilobytes; anything far larger is not one of them.
 PO_UPLOAD_MAX_BYTES = int(os.environ.get("PO_UPLOAD_MAX_BYTES", str(2 * 1024 * 1024)))
 
+# Appointment requests (patients' data) are deleted this many days after they arrive,
+# with every trace of them (manage.py purge_appointment_requests, run daily).
+LOCATIONS_APPOINTMENT_RETENTION_DAYS = int(
+    os.environ.get("LOCATIONS_APPOINTMENT_RETENTION_DAYS", "90")
+)
+
 # Creating a translation (the page action, subtree and bulk translation, the API)
 # makes a draft, never a live page: translated text goes live through a translator
 # or, for condition pages, a clinical reviewer. The parents it copies along are

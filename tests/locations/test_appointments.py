@@ -11,6 +11,7 @@ from django.test import Client
 from django.utils import timezone
 
 from locations.models import AppointmentRequest
+from tests.locations.conftest import clinic_in
 from tests.require import require
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +25,8 @@ def condition(page_by_path, midtown):
 
 
 def form_data(midtown, **overrides):
-    insurance = midtown.insurance_plans.first().insurance
+    # The plan as the page's language lists it (its translation, when there is one).
+    insurance = midtown.insurance_list()[0]
     data = {
         "name": "Pat Example",
         "phone": "(917) 555-0142",
@@ -207,15 +209,6 @@ def test_appointment_pages_never_500_on_other_methods(client, midtown):
     assert client.get(midtown.url + "appointment/nope/").status_code == 404
 
 
-def appointment_url(midtown, code):
-    """The form on the clinic's page in language `code` (its translation's address)."""
-    if code == "en":
-        return midtown.url + "appointment/"
-    page = midtown.get_translations().filter(locale__language_code=code).first()
-    require(page is not None and page.live, f"no live {code} translation of {midtown.title}")
-    return page.url + "appointment/"
-
-
 @pytest.mark.parametrize(
     "typed",
     [
@@ -241,11 +234,11 @@ def test_a_phone_in_any_digits_is_stored_in_ascii(client, midtown, typed):
     ],
 )
 def test_invisible_only_text_is_refused_in_the_pages_language(client, midtown, code, message):
-    url = appointment_url(midtown, code)
+    clinic = clinic_in(midtown, code)
     for field, invisible in [("name", "\u200b\ufeff"), ("reason_other", "\u2800\u200d\u202e")]:
-        response = client.post(url, form_data(midtown, **{field: invisible}))
+        response = client.post(clinic.url + "appointment/", form_data(clinic, **{field: invisible}))
         assert response.status_code == 400
-        assert response.context["form"].errors[field] == [message]
+        assert response.context["form"].errors == {field: [message]}
         assert message in response.content.decode()
     assert not AppointmentRequest.objects.exists()
 
