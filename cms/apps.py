@@ -14,8 +14,10 @@ class CmsConfig(AppConfig):
         from cms.editorial import roles
         from cms.i18n import translations
         from cms.images import renditions
+        from cms.security import spreadsheets
 
         page_cache.connect_invalidation()
         roles.connect_signals()  # new languages get their translators' group
         renditions.connect()
         translations.connect()  # publishing an English page carries its facts along
+        spreadsheets.guard_exports()  # no export cell runs as a formula

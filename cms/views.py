@@ -1,9 +1,11 @@
 import sys
 
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseNotFound, JsonResponse
 from django.template import loader
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from wagtail.models import Site
@@ -62,6 +64,53 @@ def server_error(request):
         response["Retry-After"] = "30"
     response["Content-Language"] = context["lang"]
     return response
+
+
+# A client's mistake, in words a patient can act on: (status, heading, message).
+BAD_REQUEST = (
+    400,
+    _("We could not read this request"),
+    _("Something in it was not right. Please go back and try again."),
+)
+TOO_LARGE = (
+    413,
+    _("Too much to send"),
+    _("What you sent is larger than this site accepts. Please send less text or a smaller file."),
+)
+FORM_EXPIRED = (
+    403,
+    _("Please send the form again"),
+    _(
+        "For your security, a form expires after a while, or when your browser blocks "
+        "this site's cookies. Go back, reload the page and send the form again."
+    ),
+)
+
+
+def client_error(request, error):
+    """The page for a client's mistake: self-contained like the 500 page (no database,
+    no context processors, nothing read from the Host header, which may be the
+    mistake), in the language of the URL's prefix."""
+    status, heading, message = error
+    context = error_pages.context_for(error_pages.language_for_path(request.path))
+    with translation.override(context["lang"]):
+        context.update(heading=str(heading), message=str(message))
+        html = loader.get_template("client_error.html").render(context)
+    response = HttpResponse(html, status=status)
+    response["Content-Language"] = context["lang"]
+    return response
+
+
+def bad_request(request, exception):
+    """400 for a malformed request or a bad Host header; 413 for a body over the
+    upload limits (DATA_UPLOAD_MAX_MEMORY_SIZE, DATA_UPLOAD_MAX_NUMBER_FIELDS/FILES)."""
+    too_large = isinstance(exception, RequestDataTooBig | TooManyFieldsSent | TooManyFilesSent)
+    return client_error(request, TOO_LARGE if too_large else BAD_REQUEST)
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without a valid CSRF token (expired, cookies blocked, or forged)."""
+    return client_error(request, FORM_EXPIRED)
 
 
 def page_not_found(request, exception):

@@ -11,7 +11,6 @@ SKIPPING = re.compile(r"pytest\.(skip|xfail|importorskip)\(|mark\.(skipif|skip|x
 ALLOWED = {
     "require.py": "the one place that skips, and fails under CI",
     "test_suite_hygiene.py": "names the patterns",
-    "cms/test_backup_restore.py": "PostgreSQL only (pg_dump)",
     "cms/test_database_outage.py": "PostgreSQL only",
     "performance/test_scale_out.py": "PostgreSQL only (app servers share one database)",
     "conditions/test_seed_fidelity.py": "the shared seed is outside this repository",

@@ -248,7 +248,11 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Clients' mistakes (4xx, bad Host headers) are one WARNING line, no traceback.
+    "filters": {"client_errors": {"()": "cms.logs.ClientErrorFilter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["client_errors"]},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # Every page save logs one line per background task; keep those out of the way.
     "loggers": {
@@ -413,6 +417,15 @@ REST_FRAMEWORK = {
 # The largest PO file the translation editor accepts back (cms/i18n/po_files.py): the
 # files it hands out are kilobytes; anything far larger is not one of them.
 PO_UPLOAD_MAX_BYTES = int(os.environ.get("PO_UPLOAD_MAX_BYTES", str(2 * 1024 * 1024)))
+
+# Clients' mistakes get the site's own page in the URL's language (cms/views.py).
+CSRF_FAILURE_VIEW = "cms.views.csrf_failure"
+
+# Appointment requests (patients' data) are deleted this many days after they arrive,
+# with every trace of them (manage.py purge_appointment_requests, run daily).
+LOCATIONS_APPOINTMENT_RETENTION_DAYS = int(
+    os.environ.get("LOCATIONS_APPOINTMENT_RETENTION_DAYS", "90")
+)
 
 # Creating a translation (the page action, subtree and bulk translation, the API)
 # makes a draft, never a live page: translated text goes live through a translator

@@ -9,6 +9,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from cms.phone import format_phone
 from locations.appointments.models import AppointmentRequest
 from locations.appointments.permissions import requests_visible_to
 
@@ -50,6 +51,13 @@ EXPORT_ACTION = "locations.export_request"
 
 
 class RequestIndexView(generic.IndexView):
+    # The phone as staff read and dial it, (212) 555-0101: a bare +12125550101 would
+    # start like a formula (cms/security/spreadsheets.py would prefix an apostrophe) and
+    # Excel would show it as the number 1.21E+10.
+    custom_field_preprocess = {
+        "phone": {fmt: format_phone for fmt in generic.IndexView.FORMATS},
+    }
+
     def get_base_queryset(self):
         return requests_visible_to(self.request.user).select_related("location")
 

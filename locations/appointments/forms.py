@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cms import phone
+from cms.typed_text import TypedTextField, without_bidi_controls
 from locations.appointments.models import AppointmentRequest
 
 OTHER = "other"
@@ -14,7 +15,8 @@ NOT_SURE = "not-sure"
 
 
 class AppointmentRequestForm(forms.Form):
-    name = forms.CharField(
+    # What the patient typed, minus bidirectional controls (cms/typed_text.py).
+    name = TypedTextField(
         label=_("Your name"),
         max_length=120,
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
@@ -44,14 +46,14 @@ class AppointmentRequestForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
     reason = forms.ChoiceField(label=_("Reason for your visit"))
-    reason_other = forms.CharField(
+    reason_other = TypedTextField(
         label=_("If other, tell us briefly (optional)"),
         max_length=300,
         required=False,
         help_text=_("Please do not include detailed medical history."),
     )
     insurance = forms.ChoiceField(label=_("Insurance"))
-    insurance_other = forms.CharField(
+    insurance_other = TypedTextField(
         label=_("If other, which plan? (optional)"), max_length=120, required=False
     )
     patient_status = forms.ChoiceField(
@@ -99,6 +101,10 @@ class AppointmentRequestForm(forms.Form):
             raise forms.ValidationError(_("Please tell us your name."))
         return name
 
+    def clean_email(self):
+        # Valid with them (a domain may be any Unicode), misleading to read.
+        return without_bidi_controls(self.cleaned_data["email"])
+
     def clean_phone(self):
         normalized = phone.normalize_phone(self.cleaned_data["phone"])
         if normalized is None:
@@ -111,7 +117,8 @@ class AppointmentRequestForm(forms.Form):
         cleaned = super().clean()
         if cleaned.get("contact_method") == "email" and not cleaned.get("email"):
             self.add_error("email", _("Enter your email address, or choose another way."))
-        if cleaned.get("reason") == OTHER and not cleaned.get("reason_other", "").strip():
+        missing = "reason_other" not in self.errors and not cleaned.get("reason_other")
+        if cleaned.get("reason") == OTHER and missing:
             self.add_error("reason_other", _("Tell us briefly why you would like to come in."))
         return cleaned
 

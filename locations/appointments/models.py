@@ -75,7 +75,9 @@ class AppointmentRequest(models.Model):
         verbose_name_plural = _("appointment requests")
 
     def __str__(self):
-        return f"{self.clinic_name}: {self.name} ({self.created_at:%Y-%m-%d %H:%M})"
+        # No patient details: this is also the label of every audit-log entry about the
+        # request (exports, edits, deletion), which outlives the request itself.
+        return f"{self.clinic_name}: request {self.pk or 'new'} ({self.created_at:%Y-%m-%d %H:%M})"
 
     # Wagtail's listing and detail views show get_<field>_display() when there is one.
     def get_created_at_display(self):

@@ -11,6 +11,7 @@ from django.test import Client
 from django.utils import timezone
 
 from locations.models import AppointmentRequest
+from tests.locations.conftest import clinic_in
 from tests.require import require
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +25,8 @@ def condition(page_by_path, midtown):
 
 
 def form_data(midtown, **overrides):
-    insurance = midtown.insurance_plans.first().insurance
+    # The plan as the page's language lists it (its translation, when there is one).
+    insurance = midtown.insurance_list()[0]
     data = {
         "name": "Pat Example",
         "phone": "(917) 555-0142",
@@ -218,3 +220,53 @@ def test_purge_removes_only_old_requests(client, midtown, settings):
 def test_appointment_pages_never_500_on_other_methods(client, midtown):
     assert client.put(midtown.url + "appointment/").status_code < 500
     assert client.get(midtown.url + "appointment/nope/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "+1 ٢١٢ ٥٥٥ ٠١٠١",  # Arabic-Indic digits
+        "۲۱۲-۵۵۵-۰۱۰۱",  # Extended Arabic-Indic (Urdu keyboards)
+        "＋１ （２１２） ５５５－０１０１",  # fullwidth (Chinese, Korean keyboards)
+        "২১২ ৫৫৫ ০১০১",  # Bengali digits
+        "\u200e(212) 555-0101\u200e",  # direction marks pasted with the number
+    ],
+)
+def test_a_phone_in_any_digits_is_stored_in_ascii(client, midtown, typed):
+    response = client.post(midtown.url + "appointment/", form_data(midtown, phone=typed))
+    assert response.status_code == 302
+    assert AppointmentRequest.objects.get().phone == "+12125550101"
+
+
+@pytest.mark.parametrize(
+    ("code", "message"),
+    [
+        ("en", "This has only invisible characters. Please type it again."),
+        ("es", "Solo hay caracteres invisibles. Escríbalo de nuevo."),
+        ("ar", "لا يحتوي هذا إلا على أحرف غير مرئية. يُرجى كتابته مرة أخرى."),
+    ],
+)
+def test_invisible_only_text_is_refused_in_the_pages_language(client, midtown, code, message):
+    clinic = clinic_in(midtown, code)
+    for field, invisible in [("name", "\u200b\ufeff"), ("reason_other", "\u2800\u200d\u202e")]:
+        response = client.post(clinic.url + "appointment/", form_data(clinic, **{field: invisible}))
+        assert response.status_code == 400
+        assert response.context["form"].errors == {field: [message]}
+        assert message in response.content.decode()
+    assert not AppointmentRequest.objects.exists()
+
+
+def test_staff_read_what_the_patient_typed_minus_bidi_controls(client, midtown):
+    typed = {
+        "name": "Pat \u202eelpmaxE\u202c \u2067Ng\u2069",
+        "reason_other": "\u200fكتف\u200f stiff \u061c\u200dshoulder",
+        "email": "pat@\u202eexample.com",
+    }
+    response = client.post(midtown.url + "appointment/", form_data(midtown, **typed))
+    assert response.status_code == 302
+    saved = AppointmentRequest.objects.get()
+    assert (saved.name, saved.reason_other, saved.email) == (
+        "Pat elpmaxE Ng",
+        "كتف stiff \u200dshoulder",  # the joiner is part of what was typed
+        "pat@example.com",
+    )

@@ -15,6 +15,7 @@ from demo.users import ensure_demo_users
 from locations.closures import ClosureReason
 from locations.models import HoursException, LocationPage
 from tests.admin_forms import edit_form_data
+from tests.locations.conftest import clinic_in
 from tests.performance.conftest import measure
 
 pytestmark = pytest.mark.django_db
@@ -33,12 +34,6 @@ def reason():
     for code, text in TRANSLATED.items():
         translate_from_catalog(reason, Locale.objects.get(language_code=code), {TRAINING: text})
     return reason
-
-
-def clinic_in(midtown, code):
-    page = midtown.get_translation_or_none(Locale.objects.get(language_code=code))
-    assert page is not None and page.live, f"the demo translates the clinics into {code}"
-    return page.specific
 
 
 def closures_text(client, page):

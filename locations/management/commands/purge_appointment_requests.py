@@ -4,15 +4,15 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from locations.models import AppointmentRequest
-
-DEFAULT_RETENTION_DAYS = 90
+from locations.appointments.models import AppointmentRequest
+from locations.appointments.purge import purge_requests_before
 
 
 class Command(BaseCommand):
     help = (
         "Delete appointment requests older than a number of days (--days, else the "
-        "LOCATIONS_APPOINTMENT_RETENTION_DAYS setting, else 90). Run it daily."
+        "LOCATIONS_APPOINTMENT_RETENTION_DAYS setting, from the environment, 90 by "
+        "default), and strip their names from the audit log. Run it daily."
     )
 
     def add_arguments(self, parser):
@@ -21,13 +21,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, days=None, dry_run=False, **options):
         if days is None:
-            days = getattr(settings, "LOCATIONS_APPOINTMENT_RETENTION_DAYS", DEFAULT_RETENTION_DAYS)
-        if days < 1:
-            raise CommandError("--days must be at least 1.")
+            days = settings.LOCATIONS_APPOINTMENT_RETENTION_DAYS
+        if days < 0:
+            raise CommandError("The retention period cannot be negative.")
         cutoff = timezone.now() - timedelta(days=days)
-        old = AppointmentRequest.objects.filter(created_at__lt=cutoff)
-        count = old.count()
-        if not dry_run:
-            old.delete()
+        if dry_run:
+            count = AppointmentRequest.objects.filter(created_at__lt=cutoff).count()
+        else:
+            count = purge_requests_before(cutoff)
         verb = "Would delete" if dry_run else "Deleted"
         self.stdout.write(f"{verb} {count} appointment request(s) older than {days} days.")
