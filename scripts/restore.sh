@@ -7,6 +7,8 @@ set -euo pipefail
 in=${1:?usage: restore.sh BACKUP_DIR}
 root=$(cd "$(dirname "$0")/.." && pwd)
 url=${DATABASE_URL:-sqlite:///$root/db.sqlite3}
+python=$root/.venv/bin/python
+[ -x "$python" ] || python=python3
 case $url in
   postgres://* | postgresql://*)
     [ -f "$in/db.dump" ] || { echo "restore.sh: no db.dump (a PostgreSQL backup) in $in" >&2; exit 2; }
@@ -17,8 +19,6 @@ case $url in
     ;;
   sqlite://*)
     [ -f "$in/db.sqlite3" ] || { echo "restore.sh: no db.sqlite3 (an SQLite backup) in $in" >&2; exit 2; }
-    python=$root/.venv/bin/python
-    [ -x "$python" ] || python=python3
     "$python" "$root/scripts/sqlite_copy.py" "$in/db.sqlite3" "${url#sqlite:///}"
     ;;
   *)
@@ -30,4 +30,8 @@ if [ -f "$in/media.tar.gz" ]; then
   mkdir -p "${MEDIA_ROOT:-media}"
   tar -C "${MEDIA_ROOT:-media}" -xzf "$in/media.tar.gz"
 fi
+# The rows went in behind the cache's back (no change was announced): empty the cache
+# every process shares (CACHE_DIR or REDIS_URL), so no page from before is served.
+DATABASE_URL=$url "$python" "$root/manage.py" shell --no-imports \
+  -c "from django.core.cache import cache; cache.clear()"
 echo "restored from $in"

@@ -105,7 +105,13 @@ def test_a_restored_backup_serves_the_same_site(tmp_path):
 
         restored = production_env(restored_dir, fresh, PAGE_CACHE_SECONDS="0")
         restored["SECRET_KEY"] = original["SECRET_KEY"]
+        remember = "from django.core.cache import cache; cache.set('before-restore', 1, None)"
+        assert run_manage("shell", "--no-imports", "-c", remember, env=restored).returncode == 0
         script("restore.sh", restored, str(backup))
+        # Nothing the site cached before the restore is served after it.
+        recall = "from django.core.cache import cache; print(cache.get('before-restore'))"
+        recalled = run_manage("shell", "--no-imports", "-c", recall, env=restored)
+        assert recalled.stdout.strip().splitlines()[-1] == "None", recalled.stderr
         # A new machine builds its static files from the code, not from the backup.
         assert run_manage("collectstatic", "--noinput", env=restored).returncode == 0
 
