@@ -7,8 +7,7 @@ import os
 import subprocess
 from pathlib import Path
 
-import pytest
-
+from tests.require import postgres_only
 from tests.servers import (
     ROOT,
     _postgres_admin_connection,
@@ -20,10 +19,7 @@ from tests.servers import (
     scratch_database,
 )
 
-pytestmark = pytest.mark.skipif(
-    not os.environ.get("DATABASE_URL", "").startswith("postgres"),
-    reason="backups are pg_dump/pg_restore: needs PostgreSQL (make test-postgres)",
-)
+pytestmark = postgres_only("backups are pg_dump/pg_restore")
 
 HTTPS = {"X-Forwarded-Proto": "https"}
 PATHS = ["/", "/conditions/neck-spasms/", "/locations/midtown/", "/locations/?zip=11201"]
