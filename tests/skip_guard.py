@@ -24,7 +24,8 @@ def pytest_configure(config):
 def pytest_runtest_setup(item):
     mark = item.get_closest_marker("postgres_only")
     if mark and not on_postgres():
-        unmet = Unmet(f"needs PostgreSQL (make test-postgres): {mark.kwargs['reason']}")
+        reason = mark.kwargs["reason"]
+        unmet = Unmet(f"needs PostgreSQL: {reason} (make test-postgres; Debian: postgresql)")
         unmet._use_item_location = True  # reported at the test, as pytest's skip marks are
         raise unmet
 
