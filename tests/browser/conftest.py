@@ -1,6 +1,6 @@
 """Browser tests: Debian's Chromium (/usr/bin/chromium) driven by Playwright, against
 a real gunicorn serving the production settings from a scratch database of its own
-(migrate + load_demo_content + collectstatic), so the test database and its
+(a copy of the run's prepared demo site, tests/servers.py), so the test database and its
 transactions are never touched and whatever the suite does before or after does not
 matter.
 

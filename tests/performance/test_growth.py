@@ -15,6 +15,10 @@ from wagtail.models import Locale
 
 from tests.performance.conftest import HTTPS, measure, page_urls
 
+# The mark makes pytest-django set the test database up; the tests themselves only
+# read the counts the module's fixture took.
+pytestmark = pytest.mark.django_db
+
 # The search is for a clinic's neighbourhood the scale content does not mention, so
 # both sizes find the same kinds of page (one query per kind of page shown;
 # tests/search/test_search_cost.py).
