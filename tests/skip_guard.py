@@ -7,7 +7,7 @@ tests/test_suite_hygiene.py proves it on a throwaway test file."""
 
 import pytest
 
-from tests.require import Unmet, in_ci, on_postgres
+from tests.require import in_ci, on_postgres, sanctioned_skip
 
 UNSANCTIONED = "CI is set: skipped or xfailed outside tests.require ({})"
 _collection_skips = []  # modules skipped while collected (they have no test report)
@@ -25,9 +25,9 @@ def pytest_runtest_setup(item):
     mark = item.get_closest_marker("postgres_only")
     if mark and not on_postgres():
         reason = mark.kwargs["reason"]
-        unmet = Unmet(f"needs PostgreSQL: {reason} (make test-postgres; Debian: postgresql)")
-        unmet._use_item_location = True  # reported at the test, as pytest's skip marks are
-        raise unmet
+        skip = sanctioned_skip(f"needs PostgreSQL: {reason} (make test-postgres; apt: postgresql)")
+        skip._use_item_location = True  # reported at the test, as pytest's skip marks are
+        raise skip
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)
@@ -37,7 +37,8 @@ def pytest_runtest_makereport(item, call):
     xfail = hasattr(report, "wasxfail")
     if not in_ci() or not (report.skipped or xfail):
         return report
-    if report.skipped and not xfail and call.excinfo and call.excinfo.errisinstance(Unmet):
+    sanctioned = call.excinfo and getattr(call.excinfo.value, "sanctioned", False)
+    if report.skipped and not xfail and sanctioned:
         return report
     reason = report.wasxfail if xfail else report.longrepr
     if isinstance(reason, tuple):  # (path, line, message) of a skip
