@@ -1,5 +1,6 @@
-"""Query counts do not grow with the content: every page type, the clinic listings and
-search are counted on the demo content, then on one grown site: ten times the clinics
+"""Query counts do not grow with the content, and a condition page's "Our Locations"
+keeps its size: every page type, the clinic listings and search are counted on the
+demo content, then on one grown site: ten times the clinics
 and the condition pages (the first twelve clinics and thirty conditions also in
 Spanish, Chinese and Arabic), and the measured pages in all twelve languages. Seeding
 takes minutes, so the site is grown once for this module, inside a transaction that is
@@ -13,6 +14,8 @@ from django.db import transaction
 from django.test import Client
 from wagtail.models import Locale
 
+from conditions.models import CLINICS_SHOWN
+from tests.conditions.test_our_locations import CARD, neck, our_locations
 from tests.performance.conftest import HTTPS, measure, page_urls
 
 # The mark makes pytest-django set the test database up; the tests themselves only
@@ -78,14 +81,14 @@ def grow_content(demo):
         verbosity=0,
     )
     english = Locale.get_default()
-    neck = ConditionPage.objects.get(locale=english, slug="neck-spasms")
+    neck_page = ConditionPage.objects.get(locale=english, slug="neck-spasms")
     midtown = LocationPage.objects.get(locale=english, slug="midtown")
     for code, _name in settings.LANGUAGES:
         locale, _made = Locale.objects.get_or_create(language_code=code)
-        for page in (neck, midtown):
+        for page in (neck_page, midtown):
             if page.get_translation_or_none(locale) is None:
                 publish_translation(page, code)
-    return neck
+    return neck_page
 
 
 def cards_shown(client, url):
@@ -110,16 +113,34 @@ def measure_everything(client):
     }
 
 
+def our_locations_facts(client):
+    """The neck-spasms page's "Our Locations" and what it should show."""
+    from locations.models import LocationIndexPage
+    from locations.treating import clinics_treating
+
+    page = neck()
+    index_url = LocationIndexPage.objects.live().get(locale=page.locale).url
+    finder = client.get(index_url, {"zip": "10001"})
+    return {
+        "page pk": page.pk,
+        "treating": [(c.url, c.title, c.borough) for c in clinics_treating(page)],
+        "section": our_locations(client, page),
+        "index url": index_url,
+        "finder": (finder.status_code, finder.content.decode()),
+    }
+
+
 @pytest.fixture(scope="module")
 def growth(django_db_setup, django_db_blocker):
     """{"before": counts on the demo, "after": counts on the grown site, "demo": ...}."""
     client = Client()
     with django_db_blocker.unblock(), transaction.atomic():
         before = measure_everything(client)
-        neck = grow_content(before)
+        neck_page = grow_content(before)
         after = measure_everything(client)
         after["locales"] = Locale.objects.count()
-        after["neck translations"] = neck.get_translations(inclusive=True).live().count()
+        after["neck translations"] = neck_page.get_translations(inclusive=True).live().count()
+        after["our locations"] = our_locations_facts(client)
         transaction.set_rollback(True)
     return {"before": before, "after": after}
 
@@ -161,3 +182,30 @@ def test_a_search_costs_the_same_queries_on_grown_content(growth):
         # show fewer kinds (all conditions), never more queries.
         # (The budgets themselves: test_search_cost.py and tests/performance/.)
         assert all(grown[mode] <= counts[mode] for mode in counts), (name, counts, grown)
+
+
+def test_at_ten_times_the_clinics_the_page_shows_a_few_and_leads_to_all(growth):
+    demo, facts = growth["before"]["live clinics"], growth["after"]["our locations"]
+    treating = facts["treating"]
+    assert len(treating) >= 9 * demo > CLINICS_SHOWN  # the copies treat what midtown treats
+
+    section = facts["section"]
+    shown = CARD.findall(section)
+    assert len(shown) == CLINICS_SHOWN
+    by_url = {url: (title, borough) for url, title, borough in treating}
+    for href, title in shown:
+        assert by_url[href][0] == title
+        assert f'href="{href}appointment/?condition={facts["page pk"]}"' in section
+    # Spread across the boroughs: as many boroughs as there is room for.
+    boroughs = {by_url[href][1] for href, _title in shown}
+    assert len(boroughs) == min(CLINICS_SHOWN, len({borough for *_, borough in treating}))
+    # How many treat it, and the way to all of them: the finder's ZIP form and the index.
+    assert f"Clinics that treat this condition: {len(treating)}" in section
+    index_url = facts["index url"]
+    assert f'action="{index_url}"' in section
+    assert re.search(r'<label for="our-locations-zip">[^<]+</label>', section)
+    assert 'id="our-locations-zip" name="zip"' in section
+    assert f'class="our-locations__all" href="{index_url}"' in section
+    status, finder = facts["finder"]
+    assert status == 200
+    assert "Clinics nearest to 10001" in finder
