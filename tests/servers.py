@@ -223,7 +223,18 @@ def _template(kind, demo_users):
     MEDIA_ROOT, STATIC_ROOT), built on first use."""
     key = (kind, demo_users)
     if key in _templates:
+        if isinstance(_templates[key], Exception):
+            raise RuntimeError("the prepared site failed to build earlier in this run")
         return _templates[key]
+    try:
+        _templates[key] = _build_template(kind, demo_users)
+    except Exception as error:
+        _templates[key] = error  # one failure, not one rebuild per test
+        raise
+    return _templates[key]
+
+
+def _build_template(kind, demo_users):
     directory = _session_dir() / f"{kind}{'-demo-users' if demo_users else ''}"
     directory.mkdir()
     if kind == "postgres":
@@ -246,7 +257,6 @@ def _template(kind, demo_users):
         _copy_files(plain["STATIC_ROOT"], env["STATIC_ROOT"])
         result = run_manage("shell", "--no-imports", "-c", ADD_DEMO_USERS, env=env, timeout=300)
         assert result.returncode == 0, result.stderr
-    _templates[key] = env
     return env
 
 
