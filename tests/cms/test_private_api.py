@@ -2,8 +2,9 @@
 the core relies on, each used from one module. An upgrade that changes one fails here
 first, naming the module to revisit, instead of somewhere deep in the suite.
 
-cms/routing.py and cms/page_cache.py (Wagtail's request-level routing and site
-caches) carry their own checks with the caching code."""
+Routing reads are primed on the request by cms/caching/routing.py (the site, the
+route) and localization/middleware.py (the route): the checks below fail when Wagtail
+stops reading what they prime."""
 
 import inspect
 
@@ -13,7 +14,7 @@ from django.test import RequestFactory
 from django_otp.middleware import OTPMiddleware
 from wagtail.api.v2 import filters as wagtail_api_filters
 from wagtail.images import get_image_model
-from wagtail.models import GroupPagePermission, PagePermissionTester
+from wagtail.models import GroupPagePermission, Page, PagePermissionTester, Site
 from wagtail_localize.views import edit_translation
 
 from cms.editorial import permission_testers
@@ -91,4 +92,23 @@ def test_wagtail_api_tag_filter_marks_the_queryset():
     assert getattr(queryset, "_filtered_by_tag", False) is True, (
         "Wagtail's FieldsFilter no longer marks a tag-filtered queryset _filtered_by_tag: "
         "revisit search/api.py (WordsSearchFilter)"
+    )
+
+
+def test_wagtail_reads_the_site_and_route_primed_on_the_request():
+    """cms/caching/routing.py sets request._wagtail_site (found by Site._find_for_request)
+    and request._wagtail_route_for_request; localization/middleware.py sets the route."""
+    request = RequestFactory().get("/conditions/")
+    site, route = object(), object()
+    request._wagtail_site = site
+    request._wagtail_route_for_request = route
+    revisit = "revisit cms/caching/routing.py and localization/middleware.py"
+    assert Site.find_for_request(request) is site, (
+        f"Site.find_for_request no longer reads request._wagtail_site: {revisit}"
+    )
+    assert Page.route_for_request(request, "/conditions/") is route, (
+        f"Page.route_for_request no longer reads request._wagtail_route_for_request: {revisit}"
+    )
+    assert _parameters(Site._find_for_request) == ["request"], (
+        "Site._find_for_request(request) changed: revisit cms/caching/routing.py"
     )
