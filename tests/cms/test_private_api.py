@@ -1,6 +1,6 @@
-"""The few private or undocumented parts of Wagtail, wagtail-localize and django-otp
-the core relies on, each used from one module. An upgrade that changes one fails here
-first, naming the module to revisit, instead of somewhere deep in the suite.
+"""The few private or undocumented parts of Wagtail, wagtail-localize, django-modelsearch
+and django-otp the core relies on, each used from one module. An upgrade that changes one
+fails here first, naming the module to revisit, instead of somewhere deep in the suite.
 
 Routing reads are primed on the request by cms/caching/routing.py (the site, the
 route) and localization/middleware.py (the route): the checks below fail when Wagtail
@@ -111,4 +111,27 @@ def test_wagtail_reads_the_site_and_route_primed_on_the_request():
     )
     assert _parameters(Site._find_for_request) == ["request"], (
         "Site._find_for_request(request) changed: revisit cms/caching/routing.py"
+    )
+
+
+def test_modelsearch_index_tables_hold_the_columns_search_ranking_reads():
+    """search/ranking.py writes SQL over django-modelsearch's index tables (the entries,
+    SQLite's FTS5 table whose rowid is an entry's id) and PostgreSQL's field weights."""
+    from modelsearch.backends.database.postgres import weights
+
+    from search import ranking
+
+    revisit = "revisit search/ranking.py (_ranked_in_database)"
+    entry = ranking._index_model("IndexEntry")
+    columns = {field.column for field in entry._meta.concrete_fields}
+    assert {"id", "content_type_id", "object_id", "title_norm", "title", "body"} <= columns, (
+        f"modelsearch's IndexEntry columns changed ({sorted(columns)}): {revisit}"
+    )
+    fts = ranking._index_model("SQLiteFTSIndexEntry")
+    fts_columns = {field.column for field in fts._meta.concrete_fields}
+    assert {"rowid", "title", "body"} <= fts_columns, (
+        f"modelsearch's SQLite FTS table changed ({sorted(fts_columns)}): {revisit}"
+    )
+    assert _parameters(weights.get_sql_weights) == [], (
+        f"modelsearch's get_sql_weights() changed: {revisit}"
     )
