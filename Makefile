@@ -24,7 +24,7 @@ demo: install
 
 # Runs on SQLite, or on PostgreSQL when DATABASE_URL points at one.
 test: install
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest --durations=10 $(PYTEST_ARGS)
 
 # Only the browser tests (headless Debian Chromium; also part of `make test`).
 # Screenshots land in test-artifacts/screenshots/. BROWSER_LANGUAGES=all covers every language.
@@ -33,7 +33,7 @@ test-browser: install
 
 # A throwaway PostgreSQL 15 cluster for one test run, then removed.
 test-postgres: install
-	bash scripts/with-postgres.sh $(PG_PORT) $(BIN)/python -m pytest $(PYTEST_ARGS)
+	bash scripts/with-postgres.sh $(PG_PORT) $(BIN)/python -m pytest --durations=10 $(PYTEST_ARGS)
 
 # Benchmarks (figures in the README): the chain-scale content on PostgreSQL, then on
 # SQLite. BENCH_SITE_DIR keeps the seeded SQLite site for the next run (seeding takes

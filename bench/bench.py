@@ -29,9 +29,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tests.servers import (  # noqa: E402
     ROOT,
+    build_site,
     fetch,
     gunicorn,
-    prepare_site,
     production_env,
     run_manage,
     scratch_database,
@@ -197,7 +197,7 @@ def run(args):
         )
         started = time.monotonic()
         if not ready.exists():
-            prepare_site(env)
+            build_site(env)
             if args.scale:
                 result = run_manage("seed_scale_content", env=env, timeout=3600)
                 assert result.returncode == 0, result.stderr

@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 import bench  # bench/bench.py, beside this file
-from tests.servers import gunicorn, prepare_site, production_env, scratch_database
+from tests.servers import build_site, gunicorn, production_env, scratch_database
 
 PATHS = [
     "/",
@@ -44,7 +44,7 @@ def main(seconds=60, connections=32, timeout="10s"):
     tmp = Path(tempfile.mkdtemp(prefix="cms-load-"))
     with scratch_database(tmp) as database_url:
         env = production_env(tmp, database_url, GUNICORN_ACCESS_LOG="")
-        prepare_site(env)
+        build_site(env)
         log = tmp / "gunicorn.log"
         with gunicorn(env, log, workers=2) as base:
             out = bench.run_wrk(

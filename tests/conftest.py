@@ -11,6 +11,9 @@ from wagtail.models import Page, Site
 
 from tests.require import in_ci
 
+# Under CI a skip or xfail outside tests.require fails the run (tests/skip_guard.py).
+pytest_plugins = ["tests.skip_guard"]
+
 # Re-exported: tests import these from here.
 from tests.servers import ROOT, run_manage  # noqa: E402,F401
 

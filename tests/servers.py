@@ -2,11 +2,15 @@
 into it under given settings, and gunicorn serving it on a free loopback port. No
 Django import here, so scripts outside the test run (bench/) can use it too."""
 
+import atexit
 import os
 import re
+import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -149,9 +153,9 @@ def production_env(tmp_path, database_url, **extra):
     }
 
 
-def prepare_site(env, demo_users=False):
+def build_site(env, demo_users=False):
     """migrate, load_demo_content (with the demo logins if asked) and collectstatic
-    under the given environment."""
+    under the given environment: the whole preparation, about a minute and a half."""
     for command in (
         ["migrate", "--noinput"],
         ["load_demo_content", *(["--demo-users"] if demo_users else [])],
@@ -159,6 +163,121 @@ def prepare_site(env, demo_users=False):
     ):
         result = run_manage(*command, env=env, timeout=600)
         assert result.returncode == 0, result.stderr
+
+
+# The demo site is built once per process and database kind (build_site into a template:
+# an SQLite file, or a PostgreSQL database used as CREATE DATABASE ... TEMPLATE), and the
+# variant with the demo logins is derived from it. prepare_site copies a template, so
+# every server-based test still gets a database, media and static files of its own.
+_templates = {}
+_template_root = None
+
+
+def _session_dir():
+    global _template_root
+    if _template_root is None:
+        _template_root = Path(tempfile.mkdtemp(prefix="cms-prepared-site-"))
+        atexit.register(shutil.rmtree, _template_root, ignore_errors=True)
+    return _template_root
+
+
+def _is_postgres(database_url):
+    return database_url.startswith("postgres")
+
+
+def _database_name(database_url):
+    return dj_database_url.parse(database_url)["NAME"]
+
+
+def _copy_database(source_url, target_url):
+    """The target database becomes a copy of the source (which nobody is connected to)."""
+    if _is_postgres(target_url):
+        base_url = os.environ["DATABASE_URL"]
+        source, target = _database_name(source_url), _database_name(target_url)
+        with _postgres_admin_connection(base_url) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{target}" WITH (FORCE)')
+            admin.execute(f'CREATE DATABASE "{target}" TEMPLATE "{source}"')
+        return
+    target = Path(_database_name(target_url))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # SQLite's own backup: a consistent copy whatever the write-ahead log holds.
+    with sqlite3.connect(_database_name(source_url)) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+    src.close()
+    dst.close()
+
+
+def _copy_files(source, target):
+    """Copy a directory tree (media or collected static files: some megabytes)."""
+    if Path(source).exists():
+        shutil.copytree(source, target, dirs_exist_ok=True)
+
+
+def _drop_template(database_url):
+    try:
+        with _postgres_admin_connection(os.environ["DATABASE_URL"]) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{_database_name(database_url)}" WITH (FORCE)')
+    except Exception:  # noqa: BLE001,S110 - a throwaway cluster is removed anyway
+        pass
+
+
+def _template(kind, demo_users):
+    """The prepared site for this database kind: its environment (DATABASE_URL,
+    MEDIA_ROOT, STATIC_ROOT), built on first use."""
+    key = (kind, demo_users)
+    if key in _templates:
+        if isinstance(_templates[key], Exception):
+            raise RuntimeError("the prepared site failed to build earlier in this run")
+        return _templates[key]
+    try:
+        _templates[key] = _build_template(kind, demo_users)
+    except Exception as error:
+        _templates[key] = error  # one failure, not one rebuild per test
+        raise
+    return _templates[key]
+
+
+def _build_template(kind, demo_users):
+    directory = _session_dir() / f"{kind}{'-demo-users' if demo_users else ''}"
+    directory.mkdir()
+    if kind == "postgres":
+        name = f"prepared_{'users_' if demo_users else ''}{uuid.uuid4().hex[:8]}"
+        with _postgres_admin_connection(os.environ["DATABASE_URL"]) as admin:
+            admin.execute(f'CREATE DATABASE "{name}"')
+        database_url = re.sub(r"/[^/]*$", f"/{name}", os.environ["DATABASE_URL"])
+        atexit.register(_drop_template, database_url)
+    else:
+        database_url = f"sqlite:///{directory / 'site.sqlite3'}"
+    env = production_env(directory, database_url)
+    if not demo_users:
+        build_site(env)
+    else:
+        # The plain site plus the demo logins: what load_demo_content --demo-users
+        # builds (the load itself is idempotent), without loading the demo twice.
+        plain = _template(kind, False)
+        _copy_database(plain["DATABASE_URL"], database_url)
+        _copy_files(plain["MEDIA_ROOT"], env["MEDIA_ROOT"])
+        _copy_files(plain["STATIC_ROOT"], env["STATIC_ROOT"])
+        result = run_manage("shell", "--no-imports", "-c", ADD_DEMO_USERS, env=env, timeout=300)
+        assert result.returncode == 0, result.stderr
+    return env
+
+
+ADD_DEMO_USERS = (
+    "from django.db import transaction; from demo.users import ensure_demo_users\n"
+    "with transaction.atomic(): ensure_demo_users()"
+)
+
+
+def prepare_site(env, demo_users=False):
+    """The demo site (with the demo logins if asked) in env's DATABASE_URL, MEDIA_ROOT
+    and STATIC_ROOT, as build_site leaves it: copied from the process's prepared
+    template, which is built on first use."""
+    kind = "postgres" if _is_postgres(env["DATABASE_URL"]) else "sqlite"
+    template = _template(kind, demo_users)
+    _copy_database(template["DATABASE_URL"], env["DATABASE_URL"])
+    _copy_files(template["MEDIA_ROOT"], env["MEDIA_ROOT"])
+    _copy_files(template["STATIC_ROOT"], env["STATIC_ROOT"])
 
 
 def prepared_demo_env(tmp_path, database_url, demo_users=False):

@@ -1,6 +1,7 @@
-"""Production settings under a real gunicorn: migrate, load the demo, collect static
-files, start the server, request every URL of the contract over HTTP, and sign in to the
-admin the way an editor does (password, then the authenticator app's code)."""
+"""Production settings under a real gunicorn: the demo site with its collected static
+files (a copy of the run's prepared site, tests/servers.py), served; every URL of the
+contract requested over HTTP, and a sign-in to the admin the way an editor does
+(password, then the authenticator app's code)."""
 
 import re
 import time

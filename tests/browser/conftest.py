@@ -1,6 +1,6 @@
 """Browser tests: Debian's Chromium (/usr/bin/chromium) driven by Playwright, against
 a real gunicorn serving the production settings from a scratch database of its own
-(migrate + load_demo_content + collectstatic), so the test database and its
+(a copy of the run's prepared demo site, tests/servers.py), so the test database and its
 transactions are never touched and whatever the suite does before or after does not
 matter.
 
@@ -65,8 +65,20 @@ def pytest_collection_modifyitems(config, items):
 
 
 def _require_chromium():
-    missing = f"{CHROMIUM} is missing: install Debian's chromium package (.ci/run does)"
-    require(CHROMIUM.exists(), missing)
+    require(CHROMIUM.exists(), f"{CHROMIUM} is missing (Debian: apt-get install chromium)")
+
+
+# Where Debian's Noto font packages put their files.
+NOTO_FONTS = {
+    "fonts-noto-core": Path("/usr/share/fonts/truetype/noto"),
+    "fonts-noto-cjk": Path("/usr/share/fonts/opentype/noto"),
+}
+
+
+def require_fonts(package):
+    """Chromium draws a script with the machine's fonts: the test needs the package."""
+    folder = NOTO_FONTS[package]
+    require(folder.is_dir(), f"{folder} is missing (Debian: apt-get install {package})")
 
 
 LIVE_HOME_LANGUAGES = (

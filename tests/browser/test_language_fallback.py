@@ -4,11 +4,12 @@ Korean and Urdu (right to left), with the fonts the machine really uses for each
 
 import pytest
 
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import require_fonts, screenshot
 
 CLINIC = "/locations/midtown/"
 # The script's font family as fontconfig names it on Debian (fonts-noto-*).
 FONTS = {"bn": "Bengali", "ko": "CJK", "ur": ("Arabic", "Urdu")}
+FONT_PACKAGES = {"bn": "fonts-noto-core", "ko": "fonts-noto-cjk", "ur": "fonts-noto-core"}
 
 
 def platform_fonts(page, selector):
@@ -25,6 +26,7 @@ def platform_fonts(page, selector):
 @pytest.mark.parametrize("viewport", ["phone", "desktop"])
 @pytest.mark.parametrize("code", ["bn", "ko", "ur"])
 def test_untranslated_clinic_page_in_the_readers_script(new_page, base_url, code, viewport):
+    require_fonts(FONT_PACKAGES[code])
     page, watcher = new_page(viewport)
     response = page.goto(f"{base_url}/{code}{CLINIC}")
     assert response.status == 200

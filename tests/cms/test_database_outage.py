@@ -5,19 +5,14 @@ cluster that is stopped and restarted (make test-postgres provides one)."""
 import os
 import subprocess
 
-import pytest
 from django.db import connections
 
+from tests.require import postgres_only, require
 from tests.servers import fetch, gunicorn, prepare_site, production_env, scratch_database
 
 HTTPS = {"X-Forwarded-Proto": "https"}
 
-pytestmark = pytest.mark.skipif(
-    not (
-        os.environ.get("DATABASE_URL", "").startswith("postgres") and os.environ.get("PG_DATA_DIR")
-    ),
-    reason="needs the throwaway PostgreSQL cluster of `make test-postgres`",
-)
+pytestmark = postgres_only("a real PostgreSQL cluster is stopped and restarted")
 
 
 def pg_ctl(*args):
@@ -28,6 +23,7 @@ def pg_ctl(*args):
 
 
 def test_database_outage_gives_friendly_503s_and_the_site_recovers(tmp_path):
+    require(os.environ.get("PG_DATA_DIR"), "needs the throwaway cluster of `make test-postgres`")
     with scratch_database(tmp_path) as database_url:
         # Page cache off. A page already served may come whole from the data cache
         # (routing keeps the page itself), so the outage is met by a page not served

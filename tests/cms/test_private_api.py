@@ -1,9 +1,10 @@
-"""The few private or undocumented parts of Wagtail, wagtail-localize and django-otp
-the core relies on, each used from one module. An upgrade that changes one fails here
-first, naming the module to revisit, instead of somewhere deep in the suite.
+"""The few private or undocumented parts of Wagtail, wagtail-localize, django-modelsearch
+and django-otp the core relies on, each used from one module. An upgrade that changes one
+fails here first, naming the module to revisit, instead of somewhere deep in the suite.
 
-cms/routing.py and cms/page_cache.py (Wagtail's request-level routing and site
-caches) carry their own checks with the caching code."""
+Routing reads are primed on the request by cms/caching/routing.py (the site, the
+route) and localization/middleware.py (the route): the checks below fail when Wagtail
+stops reading what they prime."""
 
 import inspect
 
@@ -13,7 +14,7 @@ from django.test import RequestFactory
 from django_otp.middleware import OTPMiddleware
 from wagtail.api.v2 import filters as wagtail_api_filters
 from wagtail.images import get_image_model
-from wagtail.models import GroupPagePermission, PagePermissionTester
+from wagtail.models import GroupPagePermission, Page, PagePermissionTester, Site
 from wagtail_localize.views import edit_translation
 
 from cms.editorial import permission_testers
@@ -91,4 +92,46 @@ def test_wagtail_api_tag_filter_marks_the_queryset():
     assert getattr(queryset, "_filtered_by_tag", False) is True, (
         "Wagtail's FieldsFilter no longer marks a tag-filtered queryset _filtered_by_tag: "
         "revisit search/api.py (WordsSearchFilter)"
+    )
+
+
+def test_wagtail_reads_the_site_and_route_primed_on_the_request():
+    """cms/caching/routing.py sets request._wagtail_site (found by Site._find_for_request)
+    and request._wagtail_route_for_request; localization/middleware.py sets the route."""
+    request = RequestFactory().get("/conditions/")
+    site, route = object(), object()
+    request._wagtail_site = site
+    request._wagtail_route_for_request = route
+    revisit = "revisit cms/caching/routing.py and localization/middleware.py"
+    assert Site.find_for_request(request) is site, (
+        f"Site.find_for_request no longer reads request._wagtail_site: {revisit}"
+    )
+    assert Page.route_for_request(request, "/conditions/") is route, (
+        f"Page.route_for_request no longer reads request._wagtail_route_for_request: {revisit}"
+    )
+    assert _parameters(Site._find_for_request) == ["request"], (
+        "Site._find_for_request(request) changed: revisit cms/caching/routing.py"
+    )
+
+
+def test_modelsearch_index_tables_hold_the_columns_search_ranking_reads():
+    """search/ranking.py writes SQL over django-modelsearch's index tables (the entries,
+    SQLite's FTS5 table whose rowid is an entry's id) and PostgreSQL's field weights."""
+    from modelsearch.backends.database.postgres import weights
+
+    from search import ranking
+
+    revisit = "revisit search/ranking.py (_ranked_in_database)"
+    entry = ranking._index_model("IndexEntry")
+    columns = {field.column for field in entry._meta.concrete_fields}
+    assert {"id", "content_type_id", "object_id", "title_norm", "title", "body"} <= columns, (
+        f"modelsearch's IndexEntry columns changed ({sorted(columns)}): {revisit}"
+    )
+    fts = ranking._index_model("SQLiteFTSIndexEntry")
+    fts_columns = {field.column for field in fts._meta.concrete_fields}
+    assert {"rowid", "title", "body"} <= fts_columns, (
+        f"modelsearch's SQLite FTS table changed ({sorted(fts_columns)}): {revisit}"
+    )
+    assert _parameters(weights.get_sql_weights) == [], (
+        f"modelsearch's get_sql_weights() changed: {revisit}"
     )

@@ -1,6 +1,7 @@
 """A condition page's "Our Locations" keeps its size as the chain grows: a few clinics
 that treat the condition, spread across the boroughs, how many treat it, and a ZIP
-form and a link to the location index for the rest. Its cards, the related
+form and a link to the location index for the rest (at ten times the clinics:
+tests/performance/test_growth.py, on the grown site it shares). Its cards, the related
 conditions and the body come from the data cache, and a change to any of them still
 reaches the page (never stale); a preview renders from the page object."""
 
@@ -13,7 +14,7 @@ from django.urls import reverse
 from wagtail.models import Locale
 
 from conditions.models import CLINICS_SHOWN, ConditionPage
-from locations.models import LocationCondition, LocationIndexPage, LocationPage
+from locations.models import LocationCondition, LocationPage
 from locations.treating import clinics_treating
 from tests.admin_forms import edit_form_data
 
@@ -49,35 +50,6 @@ def test_the_page_shows_every_clinic_that_treats_it_while_they_are_few(client):
     )
     assert "Clinics that treat this condition" not in section
     assert 'name="zip"' not in section
-
-
-def test_at_ten_times_the_clinics_the_page_shows_a_few_and_leads_to_all(client):
-    page = neck()
-    demo = LocationPage.objects.live().filter(locale=page.locale).count()
-    call_command("seed_scale_content", clinics=9 * demo, conditions=0, languages="", verbosity=0)
-    treating = list(clinics_treating(page))
-    assert len(treating) >= 9 * demo > CLINICS_SHOWN  # the copies treat what midtown treats
-
-    section = our_locations(client, page)
-    shown = CARD.findall(section)
-    assert len(shown) == CLINICS_SHOWN
-    by_url = {clinic.url: clinic for clinic in treating}
-    for href, title in shown:
-        assert by_url[href].title == title
-        assert f'href="{href}appointment/?condition={page.pk}"' in section
-    # Spread across the boroughs: as many boroughs as there is room for.
-    boroughs = {by_url[href].borough for href, _title in shown}
-    assert len(boroughs) == min(CLINICS_SHOWN, len({clinic.borough for clinic in treating}))
-    # How many treat it, and the way to all of them: the finder's ZIP form and the index.
-    assert f"Clinics that treat this condition: {len(treating)}" in section
-    index_url = LocationIndexPage.objects.live().get(locale=page.locale).url
-    assert f'action="{index_url}"' in section
-    assert re.search(r'<label for="our-locations-zip">[^<]+</label>', section)
-    assert 'id="our-locations-zip" name="zip"' in section
-    assert f'class="our-locations__all" href="{index_url}"' in section
-    finder = client.get(index_url, {"zip": "10001"})
-    assert finder.status_code == 200
-    assert "Clinics nearest to 10001" in finder.content.decode()
 
 
 def test_a_clinics_change_reaches_the_condition_page(client, data_cache_on):

@@ -15,7 +15,7 @@ import urllib.request
 import pytest
 
 from cms.i18n.taglines import NEW_YORK
-from tests.require import require
+from tests.require import postgres_only, require
 from tests.servers import (
     BrowserSession,
     free_port,
@@ -26,10 +26,7 @@ from tests.servers import (
     scratch_database,
 )
 
-pytestmark = pytest.mark.skipif(
-    not os.environ.get("DATABASE_URL", "").startswith("postgres"),
-    reason="needs PostgreSQL (make test-postgres): app servers share one database",
-)
+pytestmark = postgres_only("app servers share one database")
 
 HTTPS = {"X-Forwarded-Proto": "https"}
 PASSWORD = "scale-out-admin-pw-1"  # noqa: S105 - a throwaway test database
