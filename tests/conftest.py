@@ -70,3 +70,19 @@ def admin_user(django_user_model):
 def admin_client(client, admin_user):
     client.force_login(admin_user)
     return client
+
+
+@pytest.fixture(scope="module")
+def redis_url(tmp_path_factory):
+    """A throwaway Redis server for the module's app servers to share."""
+    import os
+
+    from tests.require import require
+    from tests.servers import REDIS_BINARY, redis_server
+
+    require(
+        os.path.exists(REDIS_BINARY),
+        "redis-server is missing (Debian: apt-get install redis-server)",
+    )
+    with redis_server(tmp_path_factory.mktemp("redis")) as url:
+        yield url

@@ -326,3 +326,74 @@ def gunicorn(env, log_path, workers=1):
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+REDIS_BINARY = shutil.which("redis-server") or "/usr/bin/redis-server"
+
+
+@contextmanager
+def redis_server(directory):
+    """A throwaway Redis (Debian's redis-server) on a free loopback port, keeping
+    nothing on disk; yields its URL."""
+    import redis
+
+    port = free_port()
+    server = subprocess.Popen(  # noqa: S603 - fixed program and arguments
+        [
+            REDIS_BINARY,
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+        ],
+        cwd=directory,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        client = redis.Redis(host="127.0.0.1", port=port)
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                client.ping()
+                break
+            except redis.ConnectionError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.1)
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+# What a patient sends with the appointment form (the CSRF token added by the sender).
+APPOINTMENT_FIELDS = {
+    "name": "Pat Example",
+    "phone": "(917) 555-0142",
+    "contact_method": "phone",
+    "reason": "other",
+    "reason_other": "Stiff shoulder",
+    "insurance": "not-sure",
+    "patient_status": "new",
+    "consent": "on",
+    "website": "",
+}
+
+
+def create_superuser(env, username, password):
+    """A superuser in env's database, as `manage.py createsuperuser` makes one."""
+    result = run_manage(
+        "createsuperuser",
+        "--noinput",
+        "--username",
+        username,
+        "--email",
+        f"{username}@example.org",
+        env={**env, "DJANGO_SUPERUSER_PASSWORD": password},
+    )
+    assert result.returncode == 0, result.stderr

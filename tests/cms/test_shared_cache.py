@@ -46,40 +46,30 @@ def test_what_one_process_stores_another_reads(tmp_path):
     )
 
 
-def per_process_env(tmp_path):
+def run_with_a_per_process_cache(tmp_path, *args):
+    """Run Python with production settings whose cache each process keeps to itself."""
     (tmp_path / "per_process.py").write_text(PER_PROCESS)
-    return {
+    env = {
         **os.environ,
         **PRODUCTION,
         "DJANGO_SETTINGS_MODULE": "per_process",
         "PYTHONPATH": os.pathsep.join([str(tmp_path), str(ROOT)]),
         "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
     }
+    return subprocess.run(  # noqa: S603 - fixed interpreter and arguments
+        [sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_a_worker_with_a_cache_of_its_own_refuses_to_start(tmp_path):
-    result = subprocess.run(  # noqa: S603 - fixed interpreter and arguments
-        [sys.executable, "-c", "import cms.wsgi"],
-        cwd=ROOT,
-        env=per_process_env(tmp_path),
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = run_with_a_per_process_cache(tmp_path, "-c", "import cms.wsgi")
     assert result.returncode != 0
     assert "Refusing to start" in result.stderr
     assert "cms.E001" in result.stderr and "REDIS_URL" in result.stderr
 
 
 def test_the_system_check_names_the_per_process_cache_an_error(tmp_path):
-    result = subprocess.run(  # noqa: S603 - fixed interpreter and arguments
-        [sys.executable, str(ROOT / "manage.py"), "check"],
-        cwd=ROOT,
-        env=per_process_env(tmp_path),
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = run_with_a_per_process_cache(tmp_path, str(ROOT / "manage.py"), "check")
     assert result.returncode != 0
     assert "cms.E001" in result.stderr
     assert "LocMemCache" in result.stderr

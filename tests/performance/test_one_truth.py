@@ -19,10 +19,8 @@ import concurrent.futures
 import json
 import os
 import random
-import shutil
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from contextlib import ExitStack
@@ -31,12 +29,12 @@ from urllib.parse import urlencode
 import pytest
 
 from cms.i18n.taglines import NEW_YORK
-from tests.require import require
 from tests.servers import (
+    APPOINTMENT_FIELDS,
     CSRF_FIELD,
     ROOT,
     BrowserSession,
-    free_port,
+    create_superuser,
     gunicorn,
     prepared_demo_env,
     run_manage,
@@ -156,16 +154,7 @@ class Site:
 
     def __init__(self, stack, tmp_path, env):
         self.env = env
-        result = run_manage(
-            "createsuperuser",
-            "--noinput",
-            "--username",
-            "onetruth",
-            "--email",
-            "one-truth@example.org",
-            env={**env, "DJANGO_SUPERUSER_PASSWORD": PASSWORD},
-        )
-        assert result.returncode == 0, result.stderr
+        create_superuser(env, "onetruth", PASSWORD)
         self.served = stack.enter_context(gunicorn(env, tmp_path / "served.log", workers=WORKERS))
         reference_env = {**env, **CACHE_OFF, "CACHE_DIR": str(tmp_path / "reference-cache")}
         reference_env.pop("REDIS_URL", None)
@@ -435,36 +424,6 @@ def describe(log, seed):
     return "\n".join(lines)
 
 
-@pytest.fixture(scope="module")
-def redis_url(tmp_path_factory):
-    binary = shutil.which("redis-server") or "/usr/bin/redis-server"
-    require(
-        os.path.exists(binary), "redis-server is missing (Debian: apt-get install redis-server)"
-    )
-    port = free_port()
-    server = subprocess.Popen(  # noqa: S603 - fixed program and arguments
-        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-        cwd=tmp_path_factory.mktemp("redis"),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 10
-    while fetch_redis_ping(port) is False and time.monotonic() < deadline:
-        time.sleep(0.1)
-    yield f"redis://127.0.0.1:{port}/0"
-    server.terminate()
-    server.wait(timeout=10)
-
-
-def fetch_redis_ping(port):
-    import redis
-
-    try:
-        return redis.Redis(host="127.0.0.1", port=port).ping()
-    except redis.ConnectionError:
-        return False
-
-
 def start_site(tmp_path, **env_extra):
     stack = ExitStack()
     database_url = stack.enter_context(scratch_database(tmp_path))
@@ -513,18 +472,7 @@ def limit_holds_across_workers(site):
     status, _location, body = session.request(path)
     assert status == 200
     token = CSRF_FIELD.search(body)[1]
-    form = {
-        "csrfmiddlewaretoken": token,
-        "name": "Pat Example",
-        "phone": "(917) 555-0142",
-        "contact_method": "phone",
-        "reason": "other",
-        "reason_other": "Stiff shoulder",
-        "insurance": "not-sure",
-        "patient_status": "new",
-        "consent": "on",
-        "website": "",
-    }
+    form = {"csrfmiddlewaretoken": token, **APPOINTMENT_FIELDS}
     cookie = "; ".join(f"{k}={v}" for k, v in session.cookies.items())
 
     def send(client):

@@ -4,21 +4,15 @@ both had the page in their full-page cache. Needs PostgreSQL (make test-postgres
 and Debian's redis-server (started here on a free loopback port; .ci/run installs it).
 """
 
-import os
-import shutil
-import subprocess
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
 
-import pytest
-
 from cms.i18n.taglines import NEW_YORK
-from tests.require import postgres_only, require
+from tests.require import postgres_only
 from tests.servers import (
     BrowserSession,
-    free_port,
+    create_superuser,
     gunicorn,
     prepare_site,
     production_env,
@@ -32,38 +26,6 @@ HTTPS = {"X-Forwarded-Proto": "https"}
 PASSWORD = "scale-out-admin-pw-1"  # noqa: S105 - a throwaway test database
 
 
-@pytest.fixture
-def redis_url(tmp_path):
-    binary = shutil.which("redis-server") or "/usr/bin/redis-server"
-    require(
-        os.path.exists(binary), "redis-server is missing (Debian: apt-get install redis-server)"
-    )
-    port = free_port()
-    server = subprocess.Popen(  # noqa: S603 - fixed program and arguments
-        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-        cwd=tmp_path,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        import redis
-
-        client = redis.Redis(host="127.0.0.1", port=port)
-        deadline = time.monotonic() + 10
-        while True:
-            try:
-                client.ping()
-                break
-            except redis.ConnectionError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.1)
-        yield f"redis://127.0.0.1:{port}/0"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-
-
 def public_get(base, path):
     request = urllib.request.Request(base + path, headers=HTTPS)  # noqa: S310 - loopback
     with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
@@ -74,16 +36,7 @@ def test_publishing_through_one_server_shows_on_the_other_at_once(tmp_path, redi
     with scratch_database(tmp_path) as database_url:
         env = production_env(tmp_path, database_url, REDIS_URL=redis_url, PAGE_CACHE_SECONDS="600")
         prepare_site(env)
-        result = run_manage(
-            "createsuperuser",
-            "--noinput",
-            "--username",
-            "scaleadmin",
-            "--email",
-            "scale@example.org",
-            env={**env, "DJANGO_SUPERUSER_PASSWORD": PASSWORD},
-        )
-        assert result.returncode == 0, result.stderr
+        create_superuser(env, "scaleadmin", PASSWORD)
         site_id = (
             run_manage(
                 "shell",

@@ -129,18 +129,7 @@ def send_appointment_request(port, source, forwarded_for=None, forwarded_proto=N
         assert response.status == 200, (response.status, html[:500])
         cookie = re.search(r"csrftoken=([^;]+)", response.headers["Set-Cookie"]).group(1)
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
-        fields = {
-            "csrfmiddlewaretoken": token,
-            "name": "Pat Example",
-            "phone": "(917) 555-0142",
-            "contact_method": "phone",
-            "reason": "other",
-            "reason_other": "Stiff shoulder",
-            "insurance": "not-sure",
-            "patient_status": "new",
-            "consent": "on",
-            "website": "",
-        }
+        fields = {"csrfmiddlewaretoken": token, **servers.APPOINTMENT_FIELDS}
         post_headers = {
             **headers,
             "Cookie": f"csrftoken={cookie}",
