@@ -26,6 +26,7 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 from conditions.models import ConditionPage
 from localization.review import blocking_segments, refusal
 from localization.revisions import save_translation_revision
+from localization.segments import KEPT
 
 REVIEW_INTERVAL = datetime.timedelta(days=365)
 PANEL_LIMIT = 25
@@ -56,8 +57,9 @@ def reviews_due(user, today=None):
 
 def translations_behind(user):
     """Translated pages the user may edit that lag their English page: wagtail-localize
-    holds English text not yet translated into the page's language (publishing the
-    English page refreshes that text, cms/i18n/translations.py), or, for a translation
+    holds English text not yet translated into the page's language, or translated only
+    by the translation kept from before it changed (publishing the English page
+    refreshes that text, cms/i18n/translations.py), or, for a translation
     kept outside wagtail-localize, it was last published before the English page."""
     default = Locale.get_default()
     english = Page.objects.filter(locale=default, translation_key=OuterRef("translation_key"))
@@ -68,7 +70,7 @@ def translations_behind(user):
                 context_id=OuterRef("context_id"),
                 locale_id=OuterRef(OuterRef("target_locale_id")),
                 has_error=False,
-            )
+            ).exclude(tool_name=KEPT)  # kept from before the English changed: still behind
         )
     )
     synced = Translation.objects.filter(

@@ -108,8 +108,11 @@ def translate_from_catalog(instance, locale, catalog, *, publish=True, tool_name
                 updated_at=timezone.now(),
             )
             changed = True
-        elif existing.data != text:
+        elif existing.data != text or existing.tool_name != tool_name:
+            # The catalog's text is the translator's word now, even where it matches a
+            # translation kept from before the English changed (its tool name says so).
             existing.data = text
+            existing.tool_name = tool_name
             existing.updated_at = timezone.now()
             existing.save()
             changed = True
