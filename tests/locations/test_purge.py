@@ -26,7 +26,7 @@ pytestmark = pytest.mark.django_db
 # (language, name, phone as typed, email, message); each phone's digits are unique.
 PATIENTS = [
     ("en", "Ptolemy Quince", "(347) 555-9183", "pquince@mail.example", "Knee gives way"),
-    ("es", "Ximena Obregón", "+1 ٧١٨ ٥٥٥ ٩٢٧٤", "xobregon@mail.example", "Dolor lumbar desde el martes"),
+    ("es", "Ximena Obregón", "+1 ٧١٨ ٥٥٥ ٩٢٧٤", "xobregon@mail.example", "Me duele el martes"),
     ("zh-hans", "欧阳娜娜", "（６４６）５５５－９３６５", "ouyang@mail.example", "肩膀僵硬三周了"),
 ]
 DIGITS = ["3475559183", "7185559274", "6465559365"]
