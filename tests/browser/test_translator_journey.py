@@ -33,6 +33,23 @@ print(json.dumps({"arabic_neck": arabic.pk}))
 """
 
 
+# Every string of a Spanish translation (the page id is filled in) not translated yet.
+FINISH_TRANSLATION = """
+from django.utils import timezone
+from wagtail.models import Page
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
+page = Page.objects.get(pk=%s)
+translation = Translation.objects.get(
+    source__object_id=page.translation_key, target_locale=page.locale
+)
+for segment in StringSegment.objects.filter(source=translation.source):
+    StringTranslation.objects.get_or_create(
+        translation_of=segment.string, locale=page.locale, context=segment.context,
+        defaults={"data": "[es] " + segment.string.data, "updated_at": timezone.now()},
+    )
+"""
+
+
 @pytest.fixture(scope="module")
 def translators(live_site):
     code = f"PASSWORD = {PASSWORD!r}\n" + MAKE_TRANSLATORS
@@ -128,6 +145,15 @@ def test_translator_journey_board_translate_submit(new_page, live_site, translat
     # Submit for clinical review (a translator may not publish condition pages).
     page_id = re.search(r"/admin/pages/(\d+)/edit/", edit_url).group(1)
     page.goto(f"{base}/admin/conditions/submit-for-review/{page_id}/")
+    # Two strings of many: a clinical page is submitted only fully translated, and the
+    # screen lists what is left.
+    assert "Untranslated or out-of-date segments" in page.locator("[role=alert]").inner_text()
+    assert page.get_by_role("button", name="Submit for clinical review").count() == 0
+    screenshot(page, "translator-06-submit-refused")
+    # The translator finishes the rest (as the editor saves each string), then submits.
+    result = run_manage("shell", "-c", FINISH_TRANSLATION % page_id, env=live_site["env"])
+    assert result.returncode == 0, result.stderr
+    page.reload()
     page.get_by_role("button", name="Submit for clinical review").click()
     page.wait_for_load_state()
     screenshot(page, "translator-06-submitted")
