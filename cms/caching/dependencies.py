@@ -126,15 +126,49 @@ def _token():
     return os.urandom(6).hex()
 
 
+# A process's memo of the versions it has read, valid while the shared clock (a token
+# every bump renews, after the tags) is the one it was read under. A request then reads
+# one key, the clock, instead of every tag its page recorded (each a file read on the
+# disk cache, dozens for a page listing clinics); any bump, from any process, renews the
+# clock and so retires every process's memo at its next request.
+_CLOCK = _PREFIX + "~clock"
+_memo = (None, {})  # (clock, {tag: version})
+
+
+def _process_memo():
+    """The memo valid now, read against the shared clock (one cache round trip)."""
+    global _memo
+    cache = _cache()
+    clock = cache.get(_CLOCK)
+    if clock is None:  # never set, evicted or cleared: start a new one
+        cache.add(_CLOCK, _token(), timeout=None)
+        clock = cache.get(_CLOCK)
+        if clock is None:
+            return {}
+    current = _memo
+    if current[0] != clock:
+        current = (clock, {})
+        _memo = current
+    return current[1]
+
+
 def read_versions(tags):
-    """{tag: current version} in one cache round trip; a tag without a version gets one
-    (a fresh token, so nothing recorded before it was lost can match)."""
+    """{tag: current version} in one cache round trip at most (none for tags the request
+    or the process's memo already holds); a tag without a version gets one (a fresh
+    token, so nothing recorded before it was lost can match)."""
     tags = list(tags)
     if not tags:
         return {}
     state = _request_state.get()
     known = state.versions if state is not None else {}
-    missing = [tag for tag in tags if tag not in known]
+    memo = state.memo if state is not None else {}
+    missing = []
+    for tag in tags:
+        if tag not in known:
+            if tag in memo:
+                known[tag] = memo[tag]
+            else:
+                missing.append(tag)
     if missing:
         cache = _cache()
         found = cache.get_many([_PREFIX + tag for tag in missing])
@@ -146,6 +180,7 @@ def read_versions(tags):
                 cache.add(_PREFIX + tag, token, timeout=None)
                 version = cache.get(_PREFIX + tag) or token
             fresh[tag] = version
+        memo.update(fresh)  # the memo of the clock this request started under
         if state is None:
             known = fresh
         else:
@@ -154,7 +189,10 @@ def read_versions(tags):
 
 
 def _bump_now(tags):
-    _cache().set_many({_PREFIX + tag: _token() for tag in tags}, timeout=None)
+    cache = _cache()
+    cache.set_many({_PREFIX + tag: _token() for tag in tags}, timeout=None)
+    # After the tags: a memo read under the new clock holds their new versions.
+    cache.set(_CLOCK, _token(), timeout=None)
 
 
 def bump(tags):
@@ -189,6 +227,7 @@ class RequestState:
         self.versions = {}
         self.depends_on = set()
         self.declared = False
+        self.memo = _process_memo()
 
     def record(self, tags):
         self.depends_on.update(tags)
