@@ -86,8 +86,27 @@ def _pattern(segment):
     return "".join(pieces)
 
 
+# Text the template never escapes: a segment rendered anywhere shows its longest run
+# of these as it is, so a page without that run cannot hold the segment.
+_UNESCAPED_RUN = re.compile(r"[^<>&\"']+")
+
+
+def _probe(segment):
+    runs = [
+        run
+        for piece in _TAG.split(segment)
+        if not piece.startswith("<")
+        for run in _UNESCAPED_RUN.findall(piece)
+    ]
+    return max(runs, key=len, default="")
+
+
 def _mark_elements(content, segments):
     for segment in segments:
+        # A plain substring test first: a regex over the whole page for every segment
+        # cost more than rendering the page.
+        if _probe(segment) not in content:
+            continue
         inner = _pattern(segment)
         if not inner:
             continue
