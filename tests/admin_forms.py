@@ -59,3 +59,19 @@ def edit_form_data(client, page, **changes):
     for name, value in changes.items():
         data.setlist(name, value if isinstance(value, list) else [value])
     return data
+
+
+def site_settings_form(brand_name):
+    """The site settings form as an editor saves it, with a brand name of their own."""
+    from cms.i18n.taglines import NEW_YORK
+
+    return {
+        "brand_name": brand_name,
+        "main_phone": "+12125550100",
+        "facebook_url": "",
+        "instagram_url": "",
+        "linkedin_url": "",
+        "default_sharing_image": "",
+        "readability_target_grade": "8",
+        "notice_languages": NEW_YORK,
+    }

@@ -28,7 +28,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from cms.i18n.taglines import NEW_YORK
+from tests.admin_forms import site_settings_form
 from tests.servers import (
     APPOINTMENT_FIELDS,
     CSRF_FIELD,
@@ -304,16 +304,7 @@ def site_settings_in_admin(site, rng):
     brand = f"Brand {rng.randrange(10**6)}"
     site.admin.post(
         f"/admin/settings/cms/sitesettings/{site.ids['site']}/",
-        {
-            "brand_name": brand,
-            "main_phone": "+12125550100",
-            "facebook_url": "",
-            "instagram_url": "",
-            "linkedin_url": "",
-            "default_sharing_image": "",
-            "readability_target_grade": "8",
-            "notice_languages": NEW_YORK,
-        },
+        site_settings_form(brand),
     )
     assert (
         site.script.run(

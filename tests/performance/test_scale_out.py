@@ -8,7 +8,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-from cms.i18n.taglines import NEW_YORK
+from tests.admin_forms import site_settings_form
 from tests.require import postgres_only
 from tests.servers import (
     BrowserSession,
@@ -65,16 +65,7 @@ def test_publishing_through_one_server_shows_on_the_other_at_once(tmp_path, redi
             path = f"/admin/settings/cms/sitesettings/{site_id}/"
             status, _location, _html = admin.submit(
                 path,
-                {
-                    "brand_name": "Brand From Server A",
-                    "main_phone": "+12125550100",
-                    "facebook_url": "",
-                    "instagram_url": "",
-                    "linkedin_url": "",
-                    "default_sharing_image": "",
-                    "readability_target_grade": "8",
-                    "notice_languages": NEW_YORK,
-                },
+                site_settings_form("Brand From Server A"),
             )
             assert status == 302, "the admin saved the settings"
 
