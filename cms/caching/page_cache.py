@@ -230,8 +230,8 @@ def _key(request):
 
 
 def _track_reads(request):
-    """Swap in a `request.GET` that records what the view reads (before the key is
-    made, which reads it too: the record starts empty for the view)."""
+    """Swap in a `request.GET` that records what the view reads (after the key is made
+    from the original, so the record holds the view's reads alone)."""
     tracked = ReadTrackingQueryDict(request.META.get("QUERY_STRING", ""), encoding=request.encoding)
     request.GET = tracked
     return tracked
