@@ -90,6 +90,7 @@ def main():
         sys.exit(f"{CHROMIUM} is missing: apt-get install chromium")
     languages = [code.strip() for code in args.languages.split(",") if code.strip()]
     started = datetime.datetime.now(datetime.UTC)
+    load_before = os.getloadavg()[0]
     rows = []
     with tempfile.TemporaryDirectory(prefix="audit-") as directory:
         tmp_path = Path(directory)
@@ -112,10 +113,10 @@ def main():
                     scores = {name: score(report, name) for name in CATEGORIES}
                     rows.append((case.id, language, scores, shortfalls(report), indexable))
                     print(case.id, language, scores, flush=True)
-    write(rows, started, args.label)
+    write(rows, started, args.label, (load_before, os.getloadavg()[0]))
 
 
-def write(rows, started, label):
+def write(rows, started, label, load):
     lines = [
         f"# Lighthouse audit, {started:%Y-%m-%d %H:%M} UTC",
         "",
@@ -123,6 +124,8 @@ def write(rows, started, label):
         "phone and network), against gunicorn (2 workers, production settings) serving the",
         "demo site alone on the loopback. Targets on indexable pages: performance >= 95,",
         "the others 100. * marks a score below its target on an indexable page.",
+        f"Load average of this shared 2-core machine: {load[0]:.1f} at the start, "
+        f"{load[1]:.1f} at the end (performance scores drop on a busy machine).",
         "",
         "| page | language | performance | accessibility | best practices | SEO | short of 100 |",
         "| --- | --- | ---: | ---: | ---: | ---: | --- |",

@@ -8,17 +8,14 @@ clinics is measured here, every route there is in tests/locations/test_route_bul
 from pathlib import Path
 
 import pytest
-import yaml
 
+from demo.loader import read
 from tests.browser.pages import PAGES
-from tests.conftest import ROOT
 
 CONTRAST_SCRIPT = (Path(__file__).parent / "contrast.js").read_text()
 OPEN_DISCLOSURES = "() => document.querySelectorAll('details').forEach((d) => { d.open = true; })"
 DEMO_CLINICS = sum(
-    len(entry["rows"])
-    for entry in yaml.safe_load((ROOT / "demo/data/locations.yaml").read_text())
-    if entry["model"] == "locations.LocationPage"
+    len(entry["rows"]) for entry in read("locations") if entry["model"] == "locations.LocationPage"
 )
 
 # States of a page type that show colours its first view does not.
