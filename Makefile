@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PG_PORT ?= 25432
 
-.PHONY: install demo serve test test-browser test-postgres lint format clean bench messages load-test
+.PHONY: install demo serve test test-browser test-postgres lint format clean bench messages load-test audit
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -51,6 +51,15 @@ messages: install
 		-i ".venv/*" -i "tests/*" -i "bench/*" -i "collected-static/*"
 	$(BIN)/python manage.py compilemessages -i ".venv"
 
+# Lighthouse (npm, pinned in package-lock.json) in Debian's Chromium on one page of each
+# type in four languages, against gunicorn serving the demo: bench/results/<date>-audit.md.
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+audit: install node_modules/.installed
+	CHROME_PATH=/usr/bin/chromium $(BIN)/python bench/audit.py $(AUDIT_ARGS)
+
 # 60 s of 32 connections on PostgreSQL: no 5xx, no error in the server log.
 load-test: install
 	bash scripts/with-postgres.sh $(PG_PORT) $(BIN)/python bench/load.py
@@ -65,4 +74,4 @@ format: install
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) collected-static
+	rm -rf $(VENV) collected-static node_modules

@@ -62,7 +62,7 @@ class SubwayStation(Orderable):
 
     @property
     def bullets(self):
-        return subway.bullets(self.routes)
+        return subway.parse_routes(self.routes)
 
 
 class LocationInsurance(Orderable):

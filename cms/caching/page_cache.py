@@ -11,6 +11,10 @@ cache, so with Redis every app server sees a bump at once.
 Responses that differ per visitor are never stored: anything for a visitor with a
 session or messages cookie, anything that set a cookie or used a CSRF token, and
 anything that says it is private. Those get `Cache-Control: private, no-store`.
+
+Every response it returns goes out compressed when it may (cms/compression.py: public
+ones only, never one that carries a secret): a kept page is stored with its encodings,
+made once, so a hit costs no compression.
 """
 
 import functools
@@ -22,6 +26,7 @@ from django.core.cache import caches
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.http import HttpResponse, QueryDict
 
+from cms import compression
 from cms.caching import dependencies
 from cms.caching.dependencies import CONTENT, SITE, TREE
 
@@ -226,7 +231,8 @@ def _key(request):
         query = sorted((k, v) for k, v in request.GET.lists() if k in allowed)
     url = request.get_host() + request.path + "?" + urlencode(query, doseq=True)
     digest = hashlib.sha256(url.encode()).hexdigest()
-    return f"page-cache:{digest}"
+    # v2: entries hold their encodings (entries of the version before are not read).
+    return f"page-cache:v2:{digest}"
 
 
 def _track_reads(request):
@@ -246,7 +252,7 @@ def _read_only_keyed_parameters(request, tracked):
     return tracked.names_read <= set(settings.PAGE_CACHE_QUERY_PARAMETERS)
 
 
-def _is_anonymous_visit(request):
+def is_anonymous_visit(request):
     if request.method not in ("GET", "HEAD"):
         return False
     if request.path_info.startswith(settings.PAGE_CACHE_EXCLUDED_PREFIXES):
@@ -279,7 +285,7 @@ class PageCacheMiddleware:
 
     def _serve(self, request, state):
         timeout = settings.PAGE_CACHE_SECONDS
-        anonymous = _is_anonymous_visit(request)
+        anonymous = is_anonymous_visit(request)
         key = None
         if timeout and anonymous:
             key = _key(request)
@@ -296,38 +302,56 @@ class PageCacheMiddleware:
         if anonymous and _is_shareable(request, response):
             response.headers.setdefault("Cache-Control", settings.PUBLIC_CACHE_CONTROL)
             if key is not None and _read_only_keyed_parameters(request, tracked):
-                self._store(key, response, state, started[CONTENT], timeout)
+                kept = self._store(key, response, state, started[CONTENT], timeout)
                 response["X-Page-Cache"] = "miss"
+                if kept is not None:
+                    return compression.send_encoded(request, response, kept)
         else:
             response.headers.setdefault("Cache-Control", "private, no-store")
+        if compression.may_compress(request, response, anonymous):
+            compression.compress(request, response)
         return response
 
     def _store(self, key, response, state, content_version, timeout):
         """Keep the response with the versions of everything it showed: the site, the
         tree, what the view declared and the shared data it read (a view that declared
-        nothing depends on every change). Not kept when any change landed while it was
-        rendered: some of its versions were read after the rows."""
+        nothing depends on every change); returns its kept encodings. Not kept (None)
+        when any change landed while it was rendered: some of its versions were read
+        after the rows."""
         tags = {SITE, TREE} | state.depends_on
         if not state.declared:
             tags.add(CONTENT)
         versions = dependencies.read_versions(tags)
         if dependencies.changed_since({CONTENT: content_version}):
-            return
-        _cache().set(key, (versions, self._freeze(response)), timeout)
+            return None
+        frozen = self._freeze(response)
+        _cache().set(key, (versions, frozen), timeout)
+        return frozen[2]
 
     @staticmethod
     def _freeze(response):
+        """(status, headers, {coding: body}): the body in every coding worth sending
+        (only as it is for a type not worth compressing). A shareable response may
+        always be compressed (cms/compression.py)."""
         headers = {k: v for k, v in response.items() if k.lower() in _KEEP_HEADERS}
-        return (response.status_code, headers, response.content)
+        if compression.is_compressible_type(response):
+            found = compression.encodings(response.content)
+        else:
+            found = {"": response.content}
+        return (response.status_code, headers, found)
 
     @staticmethod
     def _rebuild(stored, request):
-        status, headers, content = stored
-        response = HttpResponse(b"" if request.method == "HEAD" else content, status=status)
+        status, headers, found = stored
+        response = HttpResponse(status=status)
         for name, value in headers.items():
             response[name] = value
-        response["Content-Length"] = str(len(content))
         response["X-Page-Cache"] = "hit"
+        if len(found) > 1:
+            return compression.send_encoded(request, response, found)
+        body = found[""]
+        response.content = b"" if request.method == "HEAD" else body
+        response["Content-Length"] = str(len(body))
         return response
 
 

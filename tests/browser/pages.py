@@ -1,6 +1,7 @@
 """The browser matrix's pages and how to find each one in another language.
 
-Adding a page type is one line in PAGES. Every page listed must be there: a missing
+Adding a page type is one line in PAGES (the browser tests, the Nu HTML Checker's pages
+and `make audit` all read it). Every page listed must be there: a missing
 page or translation skips locally and fails under CI (tests/require.py)."""
 
 import re
@@ -59,15 +60,21 @@ def split_path(path):
     return parts.path, (f"?{parts.query}" if parts.query else "")
 
 
-def localized_path(base_url, case, language):
-    """The case's URL path in `language`, or None when there is no live translation."""
+def over_http(base_url):
+    """A `get` for localized_path: (status, body) of a path on a live server."""
+    return lambda path: fetch(base_url + path)
+
+
+def localized_path(get, case, language):
+    """The case's URL path in `language`, or None when there is no live translation.
+    `get(path)` answers (status, body): over_http(base_url), or a test client's."""
     if language == "en":
         return case.path
     path, query = split_path(case.path)
     if case.kind == "view":
         return f"/{language}{path}{query}"
     page_path = path.removesuffix(case.route)
-    status, body = fetch(base_url + page_path)
+    status, body = get(page_path)
     if status != 200:
         return None
     for match in ALTERNATE.finditer(body.decode("utf-8", "replace")):

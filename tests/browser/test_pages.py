@@ -7,7 +7,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from tests.browser.conftest import VIEWPORTS, matrix_languages, screenshot
-from tests.browser.pages import PAGES, RTL_LANGUAGES, localized_path
+from tests.browser.pages import PAGES, RTL_LANGUAGES, localized_path, over_http
 from tests.require import require
 
 AXE = Axe()
@@ -23,7 +23,7 @@ def open_case(new_page, live_site, case, language, viewport):
     """Load one case: the page itself, in its language (skipped locally, failed under CI
     when the language or the translation is not live)."""
     require(language in live_site["languages"], f"no live home page in {language!r}")
-    path = localized_path(live_site["base"], case, language)
+    path = localized_path(over_http(live_site["base"]), case, language)
     require(path is not None, f"{case.path} has no live {language!r} translation")
     page, watcher = new_page(viewport)
     response = page.goto(live_site["base"] + path, wait_until="load")
