@@ -11,7 +11,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef
 from django.db.models.functions import Coalesce, Lower, NullIf, Substr
 from django.utils.text import slugify
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from modelcluster.fields import ParentalKey
 from rest_framework import serializers
@@ -99,6 +99,11 @@ class ConditionIndexPage(Page):
 
     base_form_class = EditorialPageForm  # refuses saving over a colleague's newer draft
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    # The meta description when the page has none of its own (cms/seo/descriptions.py).
+    meta_description_default = gettext_lazy(
+        "Conditions our physical therapists treat, by body area: what causes each one, "
+        "how it feels and how physical therapy helps."
+    )
     parent_page_types = ["home.HomePage"]
     subpage_types = ["conditions.ConditionPage"]
     max_count_per_parent = 1
@@ -235,6 +240,9 @@ class ConditionPage(Page):
     body = StreamField(ConditionStreamBlock(), blank=True)
 
     base_form_class = ConditionPageForm
+    meta_description_default = gettext_lazy(
+        "%(title)s: what causes it, how it feels and how physical therapy treats it."
+    )
     content_panels = Page.content_panels + [
         FieldPanel("condition_name"),
         FieldPanel("intro"),
