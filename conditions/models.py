@@ -27,6 +27,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from cms.caching.dependencies import TREE, page_tag
 from cms.caching.page_cache import cached_data, origin_key
 from cms.caching.routing import find_site, public
+from cms.editorial import review_dates
 from cms.editorial.concurrent_edits import EditorialPageForm
 from cms.editorial.permission_testers import (
     ConditionIndexPermissionTester,
@@ -78,6 +79,18 @@ class BodyArea(TranslatableMixin, models.Model):
 
     def __str__(self):
         return self.name
+
+
+class NextReviewAPIField(serializers.Field):
+    """When a condition page's next medical review is due (ISO date, or null for a page
+    never reviewed): the date the reviewer set, else the interval after the last."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, page):
+        due = page.medical_review(self.context.get("request")).due
+        return due.isoformat() if due else None
 
 
 class BodyAreaAPIField(serializers.Field):
@@ -237,6 +250,15 @@ class ConditionPage(Page):
         verbose_name="medical reviewer",
     )
     last_reviewed = models.DateField(null=True, blank=True)
+    next_review = models.DateField(
+        "next review due",
+        null=True,
+        blank=True,
+        help_text=(
+            "Leave empty for the review interval of the site settings (12 months by "
+            "default) after the last review."
+        ),
+    )
     body = StreamField(ConditionStreamBlock(), blank=True)
 
     base_form_class = ConditionPageForm
@@ -261,7 +283,15 @@ class ConditionPage(Page):
             help_text="Listed alphabetically on the page, in the page's language.",
         ),
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("reviewer"), FieldPanel("last_reviewed")])],
+            [
+                FieldRowPanel(
+                    [
+                        FieldPanel("reviewer"),
+                        FieldPanel("last_reviewed"),
+                        FieldPanel("next_review"),
+                    ]
+                )
+            ],
             heading="Medical review",
         ),
     ]
@@ -282,6 +312,7 @@ class ConditionPage(Page):
         APIField("intro"),
         APIField("body_area", serializer=BodyAreaAPIField()),
         APIField("last_reviewed"),
+        APIField("next_review_due", serializer=NextReviewAPIField()),
     ]
     parent_page_types = ["conditions.ConditionIndexPage"]
     subpage_types = []
@@ -299,7 +330,10 @@ class ConditionPage(Page):
         SynchronizedField("related_conditions"),
         SynchronizedField("reviewer"),
         SynchronizedField("last_reviewed"),
+        SynchronizedField("next_review"),
     ]
+    # The site setting holding the review interval (cms/editorial/review_dates.py).
+    review_interval_setting = "condition_review_months"
 
     @classmethod
     def routing_queryset(cls, queryset):
@@ -312,6 +346,19 @@ class ConditionPage(Page):
     @property
     def name(self):
         return self.condition_name or self.title
+
+    def medical_review(self, request=None):
+        """Last review, next review due and whether it is overdue."""
+        return review_dates.review_state(self, review_dates.interval_months(type(self), request))
+
+    @property
+    def status_string(self):
+        """Wagtail's status ("live", "draft", ...), which the page listing shows, saying
+        too when the medical review is overdue (never shown to patients)."""
+        status = super().status_string
+        if self.pk and self.medical_review().overdue:
+            return _("%(status)s, review overdue") % {"status": status}
+        return status
 
     def permissions_for_user(self, user):
         """Only a grant at the condition index or below lets a user publish a condition
@@ -330,6 +377,8 @@ class ConditionPage(Page):
             raise ValidationError(
                 {"hero_image_alt": "Describe the image for readers who cannot see it."}
             )
+        if self.next_review and self.last_reviewed and self.next_review <= self.last_reviewed:
+            raise ValidationError({"next_review": "The next review comes after the last one."})
 
     def sections(self):
         """Every block of the body with a unique anchor for those that have a heading."""
@@ -450,6 +499,7 @@ class ConditionPage(Page):
         self._load_review_details()
         context.update(self._linked(request))
         context["json_ld"] = self.structured_data(request)
+        context["review"] = self.medical_review(request)
         return context
 
 
