@@ -53,4 +53,7 @@ def page_description(page, own_language=True):
     if default is None:
         return ""
     title = getattr(page, "name", None) or page.title
-    return trimmed(str(default) % {"title": title})
+    try:
+        return trimmed(str(default) % {"title": title})
+    except (KeyError, TypeError, ValueError):  # a stray "%" in a translation
+        return trimmed(str(default))
