@@ -378,7 +378,9 @@ class ConditionPage(Page):
                 {"hero_image_alt": "Describe the image for readers who cannot see it."}
             )
         if self.next_review and self.last_reviewed and self.next_review <= self.last_reviewed:
-            raise ValidationError({"next_review": "The next review comes after the last one."})
+            raise ValidationError(
+                {"next_review": "Set a date after the last review, or leave it empty."}
+            )
 
     def sections(self):
         """Every block of the body with a unique anchor for those that have a heading."""
