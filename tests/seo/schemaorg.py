@@ -59,7 +59,9 @@ class Vocabulary:
             expanded = {iri(key): value for key, value in node.items()}
             if superseded_by in expanded:
                 self.superseded.add(name)
-            if _CLASS in types:
+            # A type is a class, or a term with supertypes (Physiotherapy is a
+            # MedicalSpecialty value and, below MedicalBusiness, a type too).
+            if _CLASS in types or _SUBCLASS_OF in expanded:
                 self.supertypes[name] = ids(expanded, _SUBCLASS_OF)
             if _PROPERTY in types:
                 self.properties[name] = (
