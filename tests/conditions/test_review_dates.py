@@ -119,11 +119,9 @@ def test_an_overdue_page_is_marked_for_editors_only(client, admin_client, neck):
     assert "Medical review overdue since Jan. 1, 2021" in editor
     dashboard = admin_client.get("/admin/").content.decode()
     assert "Medical review overdue" in dashboard and "2021-01-01" in dashboard
-    # Reviewed today: no longer overdue anywhere.
-    ConditionPage.objects.filter(translation_key=neck.translation_key).update(
-        last_reviewed=timezone.localdate()
-    )
+    # Every page reviewed today: none overdue anywhere.
+    ConditionPage.objects.update(last_reviewed=timezone.localdate(), next_review=None)
     editor = admin_client.get(f"/admin/pages/{neck.pk}/edit/").content.decode()
     assert 'data-review-status="current"' in editor
     listing = admin_client.get(f"/admin/pages/{neck.get_parent().pk}/").content.decode()
-    assert "review overdue" not in listing.split(neck.title)[1].split("</tr>")[0]
+    assert "review overdue" not in listing and neck.title.split("&")[0] in listing
