@@ -5,8 +5,8 @@ for its type from the interface catalogs.
 A page type names its sentence in `meta_description_default` (a lazy gettext string
 that may use `%(title)s`); a view without a page passes `meta_description` in its
 context. On a page served in another language than its own (an English clinic read in
-Bengali, localization/fallback.py) the page's texts are English, so the sentence for
-its type is used, in the reader's language."""
+Bengali: localization/fallback.py sets `request.language_fallback`) the page's texts
+are English, so the sentence for its type is used, in the reader's language."""
 
 import re
 from html import unescape

@@ -60,8 +60,10 @@ def meta_description(context):
     page = context.get("page")
     if not isinstance(page, Page):
         return ""
-    code = _text_language(context, page)
-    return page_description(page, own_language=code in (None, get_language()))
+    # An English page served to a reader of another language (localization/fallback.py
+    # marks the request): its own texts are English.
+    served_from_english = getattr(context.get("request"), "language_fallback", None)
+    return page_description(page, own_language=served_from_english is None)
 
 
 @register.simple_tag(takes_context=True)
