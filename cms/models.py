@@ -39,6 +39,17 @@ class SiteSettings(BaseSiteSetting):
             "Reports › Reading grade. Publishing is never blocked."
         ),
     )
+    condition_review_months = models.PositiveSmallIntegerField(
+        "review interval of condition pages (months)",
+        default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text=(
+            "A condition page's next medical review is due this many months after its "
+            "last one, unless the reviewer sets the date on the page. Overdue pages are "
+            "listed on the dashboard and marked in the page listing; patients see the "
+            "dates and the page as always."
+        ),
+    )
     notice_languages = models.CharField(
         "language-assistance notice languages",
         max_length=300,
@@ -61,6 +72,7 @@ class SiteSettings(BaseSiteSetting):
         ),
         FieldPanel("default_sharing_image"),
         FieldPanel("readability_target_grade"),
+        FieldPanel("condition_review_months"),
         FieldPanel("notice_languages"),
     ]
 

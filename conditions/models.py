@@ -11,7 +11,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef
 from django.db.models.functions import Coalesce, Lower, NullIf, Substr
 from django.utils.text import slugify
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from modelcluster.fields import ParentalKey
 from rest_framework import serializers
@@ -27,6 +27,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from cms.caching.dependencies import TREE, page_tag
 from cms.caching.page_cache import cached_data, origin_key
 from cms.caching.routing import find_site, public
+from cms.editorial import review_dates
 from cms.editorial.concurrent_edits import EditorialPageForm
 from cms.editorial.permission_testers import (
     ConditionIndexPermissionTester,
@@ -80,6 +81,18 @@ class BodyArea(TranslatableMixin, models.Model):
         return self.name
 
 
+class NextReviewAPIField(serializers.Field):
+    """When a condition page's next medical review is due (ISO date, or null for a page
+    never reviewed): the date the reviewer set, else the interval after the last."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, page):
+        due = page.medical_review(self.context.get("request")).due
+        return due.isoformat() if due else None
+
+
 class BodyAreaAPIField(serializers.Field):
     """A condition page's body area for the API: {slug, name}, the name in the page's
     language where the area is translated (the link itself is synchronized)."""
@@ -99,6 +112,11 @@ class ConditionIndexPage(Page):
 
     base_form_class = EditorialPageForm  # refuses saving over a colleague's newer draft
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    # The meta description when the page has none of its own (cms/seo/descriptions.py).
+    meta_description_default = gettext_lazy(
+        "Conditions our physical therapists treat, by body area: what causes each one, "
+        "how it feels and how physical therapy helps."
+    )
     parent_page_types = ["home.HomePage"]
     subpage_types = ["conditions.ConditionPage"]
     max_count_per_parent = 1
@@ -232,9 +250,21 @@ class ConditionPage(Page):
         verbose_name="medical reviewer",
     )
     last_reviewed = models.DateField(null=True, blank=True)
+    next_review = models.DateField(
+        "next review due",
+        null=True,
+        blank=True,
+        help_text=(
+            "Leave empty for the review interval of the site settings (12 months by "
+            "default) after the last review."
+        ),
+    )
     body = StreamField(ConditionStreamBlock(), blank=True)
 
     base_form_class = ConditionPageForm
+    meta_description_default = gettext_lazy(
+        "%(title)s: what causes it, how it feels and how physical therapy treats it."
+    )
     content_panels = Page.content_panels + [
         FieldPanel("condition_name"),
         FieldPanel("intro"),
@@ -253,7 +283,15 @@ class ConditionPage(Page):
             help_text="Listed alphabetically on the page, in the page's language.",
         ),
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("reviewer"), FieldPanel("last_reviewed")])],
+            [
+                FieldRowPanel(
+                    [
+                        FieldPanel("reviewer"),
+                        FieldPanel("last_reviewed"),
+                        FieldPanel("next_review"),
+                    ]
+                )
+            ],
             heading="Medical review",
         ),
     ]
@@ -274,6 +312,7 @@ class ConditionPage(Page):
         APIField("intro"),
         APIField("body_area", serializer=BodyAreaAPIField()),
         APIField("last_reviewed"),
+        APIField("next_review_due", serializer=NextReviewAPIField()),
     ]
     parent_page_types = ["conditions.ConditionIndexPage"]
     subpage_types = []
@@ -291,7 +330,10 @@ class ConditionPage(Page):
         SynchronizedField("related_conditions"),
         SynchronizedField("reviewer"),
         SynchronizedField("last_reviewed"),
+        SynchronizedField("next_review"),
     ]
+    # The site setting holding the review interval (cms/editorial/review_dates.py).
+    review_interval_setting = "condition_review_months"
 
     @classmethod
     def routing_queryset(cls, queryset):
@@ -304,6 +346,19 @@ class ConditionPage(Page):
     @property
     def name(self):
         return self.condition_name or self.title
+
+    def medical_review(self, request=None):
+        """Last review, next review due and whether it is overdue."""
+        return review_dates.review_state(self, review_dates.interval_months(type(self), request))
+
+    @property
+    def status_string(self):
+        """Wagtail's status ("live", "draft", ...), which the page listing shows, saying
+        too when the medical review is overdue (never shown to patients)."""
+        status = super().status_string
+        if self.pk and self.medical_review().overdue:
+            return _("%(status)s, review overdue") % {"status": status}
+        return status
 
     def permissions_for_user(self, user):
         """Only a grant at the condition index or below lets a user publish a condition
@@ -321,6 +376,10 @@ class ConditionPage(Page):
         if self.hero_image_id and not self.hero_image_alt.strip():
             raise ValidationError(
                 {"hero_image_alt": "Describe the image for readers who cannot see it."}
+            )
+        if self.next_review and self.last_reviewed and self.next_review <= self.last_reviewed:
+            raise ValidationError(
+                {"next_review": "Set a date after the last review, or leave it empty."}
             )
 
     def sections(self):
@@ -442,6 +501,7 @@ class ConditionPage(Page):
         self._load_review_details()
         context.update(self._linked(request))
         context["json_ld"] = self.structured_data(request)
+        context["review"] = self.medical_review(request)
         return context
 
 

@@ -1,9 +1,7 @@
 """Admin for health content: condition pages publish only through clinical review
 (cms/editorial/roles.py), translators can submit translated condition pages to that review,
 and the dashboard lists what needs attention: condition pages whose medical review is
-more than twelve months old and translations older than their English source."""
-
-import datetime
+overdue (cms/editorial/review_dates.py) and translations older than their English source."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -14,7 +12,6 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template import engines
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 from wagtail import hooks
@@ -23,12 +20,12 @@ from wagtail.models import Locale, Page
 from wagtail.permissions import policy_registry
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
+from cms.editorial import review_dates
 from conditions.models import ConditionPage
 from localization.review import blocking_segments, refusal
 from localization.revisions import save_translation_revision
 from localization.segments import KEPT
 
-REVIEW_INTERVAL = datetime.timedelta(days=365)
 PANEL_LIMIT = 25
 
 
@@ -41,13 +38,11 @@ def editable_pages(user):
     )
 
 
-def reviews_due(user, today=None):
-    """Condition pages (any language) the user may edit whose medical review is older
-    than twelve months, or that have no review date: oldest first."""
-    today = today or timezone.localdate()
-    pages = ConditionPage.objects.filter(
-        Q(last_reviewed__lt=today - REVIEW_INTERVAL) | Q(last_reviewed__isnull=True)
-    )
+def reviews_due(user, today=None, request=None):
+    """Condition pages (any language) the user may edit whose next medical review is
+    past, or that were never reviewed: the oldest review first."""
+    months = review_dates.interval_months(ConditionPage, request)
+    pages = ConditionPage.objects.filter(review_dates.overdue(months, today))
     if not user.is_superuser:
         pages = pages.filter(pk__in=editable_pages(user).values("pk"))
     return pages.select_related("locale").order_by(
@@ -106,14 +101,15 @@ PANEL_TEMPLATE = """{% load i18n wagtailadmin_tags %}
 {% if reviews or behind %}
 {% panel id="clinical-attention" heading=heading classname="w-panel--dashboard" %}
   {% if reviews %}
-  <h3>{% trans "Medical review older than twelve months" %}</h3>
+  <h3>{% trans "Medical review overdue" %}</h3>
   <table class="listing listing--dashboard">
     <thead><tr><th>{% trans "Condition page" %}</th><th>{% trans "Language" %}</th>
-      <th>{% trans "Last reviewed" %}</th></tr></thead>
-    <tbody>{% for page in reviews %}
+      <th>{% trans "Last reviewed" %}</th><th>{% trans "Next review due" %}</th></tr></thead>
+    <tbody>{% for page, review in reviews %}
       <tr><td><a href="{% url 'wagtailadmin_pages:edit' page.pk %}">{{ page.title }}</a></td>
         <td>{{ page.locale.get_display_name }}</td>
-        <td>{{ page.last_reviewed|date:"Y-m-d"|default:never }}</td></tr>
+        <td>{{ review.last|date:"Y-m-d"|default:never }}</td>
+        <td>{{ review.due|date:"Y-m-d"|default:"—" }}</td></tr>
     {% endfor %}</tbody>
   </table>
   {% endif %}
@@ -146,11 +142,16 @@ class ClinicalAttentionPanel:
     def render_html(self, parent_context):
         request = parent_context["request"]
         template = engines["django"].from_string(PANEL_TEMPLATE)
+        months = review_dates.interval_months(ConditionPage, request)
+        reviews = [
+            (page, review_dates.review_state(page, months))
+            for page in reviews_due(request.user, request=request)[:PANEL_LIMIT]
+        ]
         return template.render(
             {
                 "heading": _("Needs attention: reviews and translations"),
                 "never": _("never"),
-                "reviews": list(reviews_due(request.user)[:PANEL_LIMIT]),
+                "reviews": reviews,
                 "behind": list(translations_behind(request.user)[:PANEL_LIMIT]),
             },
             request,

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -14,6 +15,11 @@ class HomePage(Page):
 
     base_form_class = EditorialPageForm  # refuses saving over a colleague's newer draft
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    # The meta description when the page has none of its own (cms/seo/descriptions.py).
+    meta_description_default = _(
+        "Physical therapy and rehabilitation in clinics across New York City: find a "
+        "clinic near you, read about the conditions we treat and request an appointment."
+    )
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -43,6 +49,10 @@ class LanguageAssistancePage(Page):
 
     base_form_class = EditorialPageForm  # refuses saving over a colleague's newer draft
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    meta_description_default = _(
+        "Free language help: an interpreter in your language, by phone or in person, "
+        "at every clinic."
+    )
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []

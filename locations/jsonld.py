@@ -4,6 +4,8 @@ dated exceptions to come, read from the page's fields so nothing is typed twice.
 
 from locations.hours import SCHEMA_DAYS
 
+SCHEMA = "https://schema.org"
+
 
 def _opening_hours(schedule, today):
     weekly = {}
@@ -44,7 +46,7 @@ def clinic(page, request, schedule, today):
     if page.address_line_2:
         street = f"{street}, {page.address_line_2}"
     data = {
-        "@context": "https://schema.org",
+        "@context": SCHEMA,
         "@type": ["Physiotherapy", "MedicalClinic"],
         "@id": f"{url}#clinic",
         "name": page.title,
@@ -65,10 +67,18 @@ def clinic(page, request, schedule, today):
         },
         "hasMap": page.directions_url,
         "openingHoursSpecification": _opening_hours(schedule, today),
-        "availableLanguage": page.languages_list,
         "isAcceptingNewPatients": page.accepting_new_patients,
-        "medicalSpecialty": "PhysicalTherapy",
+        # A MedicalSpecialty enumeration member (schema.org has no "PhysicalTherapy" one).
+        "medicalSpecialty": f"{SCHEMA}/Physiotherapy",
     }
+    # The languages spoken belong to how patients reach the clinic: schema.org puts
+    # availableLanguage on a ContactPoint, not on the clinic itself.
+    contact = {"@type": "ContactPoint", "contactType": "appointments"}
+    if page.phone:
+        contact["telephone"] = page.phone
+    if page.languages_list:
+        contact["availableLanguage"] = page.languages_list
+    data["contactPoint"] = contact
     if page.email:
         data["email"] = page.email
     photos = list(page.photos.all())

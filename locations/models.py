@@ -76,6 +76,11 @@ class LocationIndexPage(Page):
 
     base_form_class = EditorialPageForm  # refuses saving over a colleague's newer draft
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    # The meta description when the page has none of its own (cms/seo/descriptions.py).
+    meta_description_default = _(
+        "Our physical therapy clinics across New York City: addresses, opening hours, "
+        "subway directions, languages spoken and insurance. Find the one nearest you."
+    )
     parent_page_types = ["home.HomePage"]
     subpage_types = ["locations.LocationPage"]
     max_count_per_parent = 1
@@ -156,6 +161,10 @@ class LocationPage(AppointmentRoutes, Page):
     body = StreamField(BaseStreamBlock(), blank=True)
 
     base_form_class = EditorialPageForm  # refuses saving over a colleague's newer draft
+    meta_description_default = _(
+        "Physical therapy at our %(title)s clinic: address, opening hours, directions, "
+        "languages spoken and insurance. Request an appointment online."
+    )
     content_panels = Page.content_panels + [
         MultiFieldPanel(
             [

@@ -201,7 +201,13 @@ def search(request):
     code = get_language()
     locale = cached_data(request, f"locale:{code}", Locale.get_active)
     messages = []
-    context = {"search_query": query, "listing_messages": messages}
+    context = {
+        "search_query": query,
+        "listing_messages": messages,
+        "meta_description": _(
+            "Search our pages about conditions and our clinics, in your language."
+        ),
+    }
 
     if not query:
         context.update(_starting_points(locale, request))

@@ -73,5 +73,6 @@ def site_settings_form(brand_name):
         "linkedin_url": "",
         "default_sharing_image": "",
         "readability_target_grade": "8",
+        "condition_review_months": "12",
         "notice_languages": NEW_YORK,
     }

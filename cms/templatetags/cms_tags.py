@@ -6,12 +6,14 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
+from wagtail.models import Page
 
 from cms.i18n.languages import native_name
 from cms.i18n.taglines import notices
 from cms.models import SiteSettings
 from cms.phone import format_phone, normalize_phone
 from cms.seo import links as seo
+from cms.seo.descriptions import page_description
 from cms.seo.jsonld import render_json_ld
 
 register = template.Library()
@@ -47,6 +49,21 @@ def canonical_url(context):
     if page is not None and hasattr(page, "get_full_url"):
         return page.get_full_url(request)
     return request.build_absolute_uri(request.path) if request else ""
+
+
+@register.simple_tag(takes_context=True)
+def meta_description(context):
+    """The page's meta description (cms/seo/descriptions.py), or the one a view
+    without a page puts in its context as `meta_description`."""
+    if context.get("meta_description"):
+        return context["meta_description"]
+    page = context.get("page")
+    if not isinstance(page, Page):
+        return ""
+    # An English page served to a reader of another language (localization/fallback.py
+    # marks the request): its own texts are English.
+    served_from_english = getattr(context.get("request"), "language_fallback", None)
+    return page_description(page, own_language=served_from_english is None)
 
 
 @register.simple_tag(takes_context=True)

@@ -107,7 +107,11 @@ def test_json_ld(client, midtown):
     )
     special = [s for s in specs if "validFrom" in s and s["opens"] != "00:00"]
     assert special
-    assert "Spanish" in data["availableLanguage"]
+    # schema.org puts the languages on a ContactPoint, and the specialty is an
+    # enumeration member (tests/seo/test_structured_data.py checks the vocabulary).
+    assert "availableLanguage" not in data
+    assert "Spanish" in data["contactPoint"]["availableLanguage"]
+    assert data["medicalSpecialty"] == "https://schema.org/Physiotherapy"
     assert data["isAcceptingNewPatients"] is True
     assert data["image"].startswith("http")
 

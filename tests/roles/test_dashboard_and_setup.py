@@ -62,7 +62,7 @@ def test_translations_behind_their_english_source(page_by_path, users):
 def test_dashboard_shows_the_panel(login, users, page_by_path):
     ConditionPage.objects.filter(slug="neck-spasms").update(last_reviewed=datetime.date(2020, 1, 1))
     html = login(users["editor"]).get("/admin/").content.decode()
-    assert "Medical review older than twelve months" in html
+    assert "Medical review overdue" in html
     assert "2020-01-01" in html
     assert "Translations behind their English source" not in html
     english = page_by_path("/")
