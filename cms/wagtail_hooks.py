@@ -21,14 +21,14 @@ hooks.register("register_user_listing_buttons", enrolment_admin.user_listing_but
 
 @hooks.register("before_serve_page")
 def staff_pages_ask_for_the_second_step(page, request, serve_args, serve_kwargs):
-    return two_factor.second_step_for_restricted(request, page.get_view_restrictions())
+    return two_factor.second_step_for_restricted(request, page.get_view_restrictions)
 
 
 # Ahead of Wagtail's own check (which sends anonymous visitors to sign in).
 @hooks.register("before_serve_document", order=-1)
 def staff_documents_ask_for_the_second_step(document, request):
     return two_factor.second_step_for_restricted(
-        request, document.collection.get_view_restrictions()
+        request, lambda: document.collection.get_view_restrictions()
     )
 
 

@@ -194,9 +194,10 @@ def second_step(request):
 STAFF_RESTRICTIONS = (BaseViewRestriction.LOGIN, BaseViewRestriction.GROUPS)
 
 
-def second_step_for_restricted(request, restrictions):
+def second_step_for_restricted(request, view_restrictions):
     """For a page's or a document collection's view restrictions (Wagtail hooks
-    `before_serve_page`, `before_serve_document`): the second step when they keep the
+    `before_serve_page`, `before_serve_document`; `view_restrictions()` gives them, read
+    only for a signed-in user without the second step): that step when they keep the
     content for signed-in users (or some groups), this user passes them and has given
     only a password. None otherwise: anonymous visitors, and users the restrictions
     refuse anyway, get Wagtail's own answer (sign in, or the password form)."""
@@ -205,7 +206,7 @@ def second_step_for_restricted(request, restrictions):
     user = request.user
     if not user.is_authenticated or user.is_verified():
         return None
-    restrictions = list(restrictions)
+    restrictions = list(view_restrictions())
     if not any(r.restriction_type in STAFF_RESTRICTIONS for r in restrictions):
         return None
     if not all(r.accept_request(request) for r in restrictions):

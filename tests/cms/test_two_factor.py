@@ -141,6 +141,7 @@ def test_a_code_works_once_and_a_new_one_cancels_the_old(client, editor):
 def test_a_code_that_expires_between_the_two_steps_enrols_nothing(client, editor):
     client.force_login(editor)
     client.post("/admin/2fa/setup/", {"code": enrolment_code(editor)})
+    client.get("/admin/2fa/setup/")  # the QR code
     device = TOTPDevice.objects.get(user=editor)
     EnrolmentCode.objects.filter(user=editor).update(expires_at=timezone.now())
     response = client.post("/admin/2fa/setup/", {"token": current_code(device)})
@@ -152,9 +153,9 @@ def test_a_code_that_expires_between_the_two_steps_enrols_nothing(client, editor
 
 def enrol(client, code, next_url="/admin/"):
     """Enter the enrolment code, then the new app's first code."""
-    assert client.post("/admin/2fa/setup/", {"code": code})["Location"].startswith(
-        "/admin/2fa/setup/"
-    )
+    accepted = client.post("/admin/2fa/setup/", {"code": code})
+    assert accepted["Location"].startswith("/admin/2fa/setup/")
+    assert "data:image/svg+xml" in client.get(accepted["Location"]).content.decode()
     device = TOTPDevice.objects.get(user=client.session["_auth_user_id"], confirmed=False)
     response = client.post("/admin/2fa/setup/", {"token": current_code(device), "next": next_url})
     assert response.status_code == 302, response.content.decode()[:500]
