@@ -19,6 +19,11 @@ max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "5000"))
 max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", "500"))
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None  # empty: no access log
 errorlog = "-"
+# The longest request line gunicorn reads (its maximum, above its default 4094): URLs
+# over the app's own limit (MAX_URL_LENGTH, 4096) then reach the app, which answers
+# with the site's 414 page in the visitor's language. Longer lines get gunicorn's
+# short "URI Too Long" (written by its worker, which the app cannot change).
+limit_request_line = 8190
 # The proxy in front terminates TLS; trust its X-Forwarded-* headers. The same
 # proxies the app trusts for the client's address (TRUSTED_PROXIES).
 forwarded_allow_ips = os.environ.get(

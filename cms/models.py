@@ -11,6 +11,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from cms.i18n import taglines
+from cms.security.enrolment import EnrolmentCode  # noqa: F401 - a model of this app
 
 
 @register_setting(icon="cog")

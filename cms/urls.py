@@ -3,7 +3,6 @@ import re
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
-from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
@@ -52,11 +51,7 @@ if settings.SERVE_MEDIA:
     # Local media (uploaded images and their renditions) served by the app itself, so
     # one process is a complete site; a shared object store replaces this when configured.
     urlpatterns += [
-        re_path(
-            rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        )
+        re_path(rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$", cms_views.media)
     ]
 
 # English (the source language) is unprefixed; every other language under its code.

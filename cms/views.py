@@ -1,13 +1,16 @@
+import posixpath
 import sys
 
+from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.db import DatabaseError, InterfaceError, OperationalError
-from django.http import HttpResponse, HttpResponseNotFound, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseNotFound, JsonResponse
 from django.template import loader
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from django.views.static import serve
 from wagtail.models import Site
 
 from cms.i18n import error_pages
@@ -26,6 +29,15 @@ def healthz(request):
     if found is None:
         return JsonResponse({"status": "unavailable", "database": "no site"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def media(request, path):
+    """Uploaded images and their renditions, when the app serves media itself
+    (SERVE_MEDIA). Never a document's file: /documents/<id>/<name> serves those, after
+    their collection's view restrictions (private documents) have been checked."""
+    if posixpath.normpath("/" + path).startswith("/documents/"):
+        raise Http404("Documents are served from /documents/.")
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
 
 
 @require_GET
@@ -76,6 +88,11 @@ TOO_LARGE = (
     413,
     _("Too much to send"),
     _("What you sent is larger than this site accepts. Please send less text or a smaller file."),
+)
+URI_TOO_LONG = (
+    414,
+    _("This address is too long"),
+    _("The link may be broken. Please check it, or start from the home page."),
 )
 FORM_EXPIRED = (
     403,

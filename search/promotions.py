@@ -4,6 +4,8 @@ The promotions of every query, resolved to links in the visitor's language, are 
 data-cache entry per language, dropped when a promotion or a promoted page changes: a
 search pays no query for them."""
 
+from datetime import timedelta
+
 from django.db import connection
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -87,3 +89,18 @@ def count(query):
         counted = cursor.rowcount
     if not counted:
         Query.get(query).add_hit()
+
+
+def forget_searches(days, dry_run=False):
+    """Drop the daily counts of every day on which a search is `days` old or older
+    (`days=0`: all of them), and the words no count or promotion still needs: what
+    patients typed is kept no longer than the retention period. Returns a line for
+    the purge's output."""
+    cutoff = timezone.now().date() - timedelta(days=days)
+    old = QueryDailyHits.objects.filter(date__lte=cutoff)
+    if dry_run:
+        return f"Would delete {old.count()} daily search count(s) older than {days} days."
+    _total, per_model = old.delete()
+    Query.garbage_collect()
+    deleted = per_model.get(QueryDailyHits._meta.label, 0)
+    return f"Deleted {deleted} daily search count(s) older than {days} days."

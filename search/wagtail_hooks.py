@@ -1,6 +1,9 @@
+from django.conf import settings
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from search import promotions
 from search.models import LayTerm
 
 
@@ -14,3 +17,10 @@ class LayTermViewSet(SnippetViewSet):
 
 
 register_snippet(LayTermViewSet)
+
+
+@hooks.register("purge_personal_data")
+def forget_old_searches(days, dry_run):
+    """The daily purge (manage.py purge_appointment_requests) drops search counts
+    after SEARCH_HITS_MAX_AGE_DAYS, or after the purge's own period when shorter."""
+    return promotions.forget_searches(min(days, settings.WAGTAILSEARCH_HITS_MAX_AGE), dry_run)

@@ -77,6 +77,17 @@ def test_unknown_url_is_the_sites_404_not_a_traceback(production_server):
     assert b"Traceback" not in body
 
 
+def test_an_over_long_url_gets_the_sites_own_414(production_server):
+    """Over the app's limit (MAX_URL_LENGTH): the site's page in the URL's language;
+    over gunicorn's limit on the request line (8190 bytes): gunicorn's short page."""
+    https = {"X-Forwarded-Proto": "https"}
+    status, body = fetch(production_server + "/es/ubicaciones/?q=" + "x" * 6000, https)
+    assert status == 414
+    assert b'<html lang="es"' in body and b"gunicorn" not in body.lower()
+    status, body = fetch(production_server + "/?q=" + "x" * 9000, https)
+    assert status == 414 and b"URI Too Long" in body and len(body) < 1000
+
+
 # --- Signing in to the admin -------------------------------------------------------
 
 EDITOR = ("editor-2fa", "a-long-test-password-2fa")

@@ -1,12 +1,12 @@
-"""Security headers the site sends on every response."""
+"""Security headers the site sends on every response, the limit on a URL's length,
+and the second step of the admin's sign-in."""
 
 from csp.constants import SELF, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware, PolicyParts
-from django.contrib.auth.views import redirect_to_login
-from django.urls import reverse
-from django_otp import user_has_device
+from django.conf import settings
 from django_otp.middleware import OTPMiddleware
 
+from cms import views
 from cms.security import two_factor
 
 # The Wagtail admin (and page previews rendered inside it) still relies on a few
@@ -47,10 +47,28 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         return parts
 
 
+class UrlLengthMiddleware:
+    """A URL longer than MAX_URL_LENGTH characters (path and query, as sent) gets the
+    site's own 414 page in the language of its prefix, before the page cache or the
+    routing read it. gunicorn answers request lines over its own limit (8190 bytes,
+    gunicorn.conf.py) itself, with its short "URI Too Long" page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        # gunicorn passes the request target as sent; elsewhere (tests) rebuild it.
+        target = request.META.get("RAW_URI") or request.get_full_path()
+        if len(target) > settings.MAX_URL_LENGTH:
+            return views.client_error(request, views.URI_TOO_LONG)
+        return self.get_response(request)
+
+
 class AdminTwoFactorMiddleware(OTPMiddleware):
     """django-otp's middleware (request.user.is_verified()) plus enforcement in the
     admin: an editor who has signed in but not yet given a code is sent to set up an
-    authenticator app or to enter one. Public pages are never affected."""
+    authenticator app or to enter one. Public pages are never affected (pages and
+    documents restricted to signed-in staff ask in `cms/wagtail_hooks.py`)."""
 
     # The site runs under WSGI; keep this middleware synchronous.
     async_capable = False
@@ -60,7 +78,5 @@ class AdminTwoFactorMiddleware(OTPMiddleware):
         # __call__ does first); checked by tests/cms/test_private_api.py.
         self._install_lazy_accessors(request)
         if two_factor.required_for(request):
-            has_device = user_has_device(request.user, confirmed=True)
-            name = two_factor.VERIFY_URL_NAME if has_device else two_factor.SETUP_URL_NAME
-            return redirect_to_login(request.get_full_path(), login_url=reverse(name))
+            return two_factor.second_step(request)
         return self.get_response(request)

@@ -1,6 +1,8 @@
 """Two-factor sign-in for the Wagtail admin, on django-otp's TOTP devices (any
 authenticator app). wagtail-2fa does not run on Wagtail 8, so this is the small
-part of it the site needs: set up an app once, then confirm each sign-in."""
+part of it the site needs: set up an app once, with an enrolment code from an
+administrator (cms/security/enrolment.py), then confirm each sign-in. Pages and
+documents restricted to signed-in staff ask for the same second step."""
 
 import base64
 import io
@@ -8,8 +10,11 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +24,9 @@ from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp.qr import write_qrcode_image
 from wagtail.admin.auth import require_admin_access
+from wagtail.models import BaseViewRestriction
+
+from cms.security import enrolment
 
 SETUP_URL_NAME = "two_factor_setup"
 VERIFY_URL_NAME = "two_factor_verify"
@@ -50,6 +58,42 @@ class TokenForm(forms.Form):
         return token
 
 
+class EnrolmentCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Enrolment code from your administrator"),
+        max_length=40,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters", "autofocus": True}
+        ),
+    )
+
+    REFUSALS = {
+        enrolment.WRONG: _(
+            "That enrolment code is not right. Check it, or ask an administrator for a new one."
+        ),
+        enrolment.USED: _(
+            "That enrolment code has already been used. Ask an administrator for a new one."
+        ),
+        enrolment.EXPIRED: _(
+            "That enrolment code has expired. Ask an administrator for a new one."
+        ),
+    }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.record = None  # the accepted code, once valid
+
+    def clean_code(self):
+        self.record, refusal = enrolment.check(self.user, self.cleaned_data["code"])
+        if refusal is not None:
+            raise forms.ValidationError(self.REFUSALS[refusal])
+        return self.cleaned_data["code"]
+
+
+ENROLMENT_SESSION_KEY = "two_factor_enrolment_code"
+
+
 def _next_url(request):
     target = request.POST.get("next") or request.GET.get("next") or reverse("wagtailadmin_home")
     if not url_has_allowed_host_and_scheme(
@@ -71,13 +115,21 @@ def _qr_code(device):
 
 
 # Mounted outside the admin's URLs: the admin's own access check (sign-in redirect,
-# or "no permission" for accounts that may not use the admin).
+# or "no permission" for accounts that may not use the admin), which also renders in
+# the user's admin language.
 @never_cache
 @require_admin_access
 def setup(request):
-    """Register an authenticator app: show its QR code, then confirm one code."""
-    if user_has_device(request.user, confirmed=True):
-        return _redirect_keeping_next(VERIFY_URL_NAME, request)
+    """Register an authenticator app: first an enrolment code from an administrator,
+    then its QR code and one code from the app. A new app replaces an earlier one."""
+    code = None
+    if ENROLMENT_SESSION_KEY in request.session:
+        code = enrolment.live(request.user, request.session[ENROLMENT_SESSION_KEY])
+        if code is None:
+            del request.session[ENROLMENT_SESSION_KEY]
+    if code is None:
+        return _enter_enrolment_code(request)
+
     device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()
     if device is None:
         device = TOTPDevice.objects.create(
@@ -85,8 +137,14 @@ def setup(request):
         )
     form = TokenForm(request.POST or None, devices=[device])
     if request.method == "POST" and form.is_valid():
-        device.confirmed = True
-        device.save(update_fields=["confirmed"])
+        with transaction.atomic():
+            if not enrolment.spend(code):  # spent or expired since it was entered
+                del request.session[ENROLMENT_SESSION_KEY]
+                return _redirect_keeping_next(SETUP_URL_NAME, request)
+            TOTPDevice.objects.filter(user=request.user).exclude(pk=device.pk).delete()
+            device.confirmed = True
+            device.save(update_fields=["confirmed"])
+        del request.session[ENROLMENT_SESSION_KEY]
         otp_login(request, device)
         return redirect(_next_url(request))
     secret = base64.b32encode(device.bin_key).decode("ascii").rstrip("=")
@@ -95,6 +153,14 @@ def setup(request):
         "two_factor/setup.html",
         {"form": form, "qr_code": _qr_code(device), "secret": secret, "next": _next_url(request)},
     )
+
+
+def _enter_enrolment_code(request):
+    form = EnrolmentCodeForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        request.session[ENROLMENT_SESSION_KEY] = form.record.pk
+        return _redirect_keeping_next(SETUP_URL_NAME, request)
+    return render(request, "two_factor/enrol.html", {"form": form, "next": _next_url(request)})
 
 
 @never_cache
@@ -108,7 +174,44 @@ def verify(request):
     if request.method == "POST" and form.is_valid():
         otp_login(request, form.device)
         return redirect(_next_url(request))
-    return render(request, "two_factor/verify.html", {"form": form, "next": _next_url(request)})
+    setup_url = reverse(SETUP_URL_NAME) + "?" + urlencode({"next": _next_url(request)}, safe="/")
+    return render(
+        request,
+        "two_factor/verify.html",
+        {"form": form, "next": _next_url(request), "setup_url": setup_url},
+    )
+
+
+def second_step(request):
+    """Send a user signed in with a password only to enter a code from their app, or to
+    set one up (then back to where they were going)."""
+    name = VERIFY_URL_NAME if user_has_device(request.user, confirmed=True) else SETUP_URL_NAME
+    response = redirect_to_login(request.get_full_path(), login_url=reverse(name))
+    add_never_cache_headers(response)
+    return response
+
+
+STAFF_RESTRICTIONS = (BaseViewRestriction.LOGIN, BaseViewRestriction.GROUPS)
+
+
+def second_step_for_restricted(request, view_restrictions):
+    """For a page's or a document collection's view restrictions (Wagtail hooks
+    `before_serve_page`, `before_serve_document`; `view_restrictions()` gives them, read
+    only for a signed-in user without the second step): that step when they keep the
+    content for signed-in users (or some groups), this user passes them and has given
+    only a password. None otherwise: anonymous visitors, and users the restrictions
+    refuse anyway, get Wagtail's own answer (sign in, or the password form)."""
+    if not settings.TWO_FACTOR_REQUIRED:
+        return None
+    user = request.user
+    if not user.is_authenticated or user.is_verified():
+        return None
+    restrictions = list(view_restrictions())
+    if not any(r.restriction_type in STAFF_RESTRICTIONS for r in restrictions):
+        return None
+    if not all(r.accept_request(request) for r in restrictions):
+        return None
+    return second_step(request)
 
 
 def required_for(request):

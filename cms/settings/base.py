@@ -81,6 +81,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "cms.security.middleware.ContentSecurityPolicyMiddleware",
+    # An over-long URL gets the site's 414 page (with the headers above), unread.
+    "cms.security.middleware.UrlLengthMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions, CSRF and auth: a cache hit skips them all. Security headers
     # set further in are stored with the page.
@@ -105,6 +107,9 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "cms.urls"
+# Longer URLs (path and query) get the site's own 414 page; below gunicorn's limit on
+# the request line (gunicorn.conf.py), so the app sees them.
+MAX_URL_LENGTH = 4096
 
 TEMPLATES = [
     {
@@ -341,6 +346,9 @@ AXES_VERBOSE = False
 # Production enforces it; development and tests turn it on where they need it.
 TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", False)
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Clinic CMS")
+# Setting up the app takes an enrolment code from an administrator, valid this long
+# (cms/security/enrolment.py).
+TWO_FACTOR_ENROLMENT_CODE_HOURS = float(os.environ.get("TWO_FACTOR_ENROLMENT_CODE_HOURS", "24"))
 
 # Full-page cache for anonymous visitors (cms/caching/page_cache.py); 0 turns it off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))

@@ -5,6 +5,7 @@ import io
 import json
 import logging
 import time
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.log_actions import log
 
 from locations.models import AppointmentRequest
@@ -80,6 +82,10 @@ def test_the_purge_leaves_no_trace_of_the_patients(
         data = form_data(clinic, name=name, phone=phone, email=email, reason_other=message)
         response = client.post(clinic.url + "appointment/", data)
         assert response.status_code == 302, response.context["form"].errors
+        # What a patient types in the site's search is kept (daily counts) until the purge.
+        assert (
+            client.get(f"/{code}/search/".replace("/en/", "/"), {"q": message}).status_code == 200
+        )
     requests = list(AppointmentRequest.objects.order_by("pk"))
     assert [r.phone for r in requests] == ["+1" + digits for digits in DIGITS]
     needles = set().union(*(traces(p, d) for p, d in zip(PATIENTS, DIGITS, strict=True)))
@@ -100,7 +106,8 @@ def test_the_purge_leaves_no_trace_of_the_patients(
 
     # The scan sees patients' data where it is (a scan that finds nothing proves nothing).
     before = {table for table, _row in database_rows_holding(needles)}
-    assert {"locations_appointmentrequest", "wagtailcore_modellogentry"} <= before, before
+    searches = "wagtailsearchpromotions_query"
+    assert {"locations_appointmentrequest", "wagtailcore_modellogentry", searches} <= before, before
 
     settings.LOCATIONS_APPOINTMENT_RETENTION_DAYS = 0
     out = io.StringIO()
@@ -121,3 +128,31 @@ def test_the_purge_leaves_no_trace_of_the_patients(
         if path.is_file() and path.stat().st_mtime >= started:
             content = path.read_bytes().decode("utf-8", "replace").lower()
             assert not [needle for needle in needles if needle in content], path
+
+
+def test_the_purge_drops_search_counts_past_their_period(settings):
+    """Search counts go after SEARCH_HITS_MAX_AGE_DAYS, or the appointments' shorter
+    retention; marketing's promoted queries stay."""
+    today = timezone.now().date()
+    promoted = Query.get("back pain")
+    SearchPromotion.objects.create(query=promoted, external_link_url="https://example.org/")
+    for words, age in [("stiff knee", 91), ("back pain", 91), ("sore neck", 89), ("hip", 0)]:
+        Query.get(words).add_hit(date=today - timedelta(days=age))
+    settings.LOCATIONS_APPOINTMENT_RETENTION_DAYS = 365
+    settings.WAGTAILSEARCH_HITS_MAX_AGE = 90
+
+    out = io.StringIO()
+    call_command("purge_appointment_requests", "--dry-run", stdout=out)
+    assert "Would delete 2 daily search count(s) older than 90 days." in out.getvalue()
+    assert QueryDailyHits.objects.count() >= 4
+
+    call_command("purge_appointment_requests", stdout=out)
+    assert "Deleted 2 daily search count(s) older than 90 days." in out.getvalue()
+    kept = set(Query.objects.values_list("query_string", flat=True))
+    assert {"back pain", "sore neck", "hip"} <= kept and "stiff knee" not in kept
+    assert not QueryDailyHits.objects.filter(date__lte=today - timedelta(days=90)).exists()
+
+    settings.LOCATIONS_APPOINTMENT_RETENTION_DAYS = 30  # the shorter period wins
+    call_command("purge_appointment_requests", stdout=out)
+    assert "Deleted 1 daily search count(s) older than 30 days." in out.getvalue()
+    assert not Query.objects.filter(query_string="sore neck").exists()

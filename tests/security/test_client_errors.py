@@ -1,5 +1,5 @@
 """Clients' mistakes (bad Host, malformed or oversized body, expired CSRF token, unknown
-page) get the site's own page in the URL's language and one short WARNING line in the
+page, over-long URL) get the site's own page in the URL's language and one short WARNING line in the
 log, never an ERROR with a traceback; server errors keep their full detail."""
 
 import io
@@ -11,7 +11,7 @@ from django.test import Client
 from django.utils.translation import gettext, override
 
 from cms.logs import MAX_MESSAGE, ClientErrorFilter
-from cms.views import BAD_REQUEST, FORM_EXPIRED, TOO_LARGE
+from cms.views import BAD_REQUEST, FORM_EXPIRED, TOO_LARGE, URI_TOO_LONG
 from tests.locations.conftest import clinic_in
 
 pytestmark = pytest.mark.django_db
@@ -77,8 +77,26 @@ def test_a_form_sent_without_its_csrf_token(console, page_by_path):
 
 
 def test_an_unknown_page(client, console):
-    assert client.get("/es/no-such-page/" + "y" * 5000 + "/").status_code == 404
+    assert client.get("/es/no-such-page/" + "y" * 3000 + "/").status_code == 404
     assert_one_warning(console)
+
+
+@pytest.mark.parametrize(
+    ("url", "code"),
+    [("/es/ubicaciones/?q=" + "x" * 5000, "es"), ("/ar/" + "صفحة/" * 1000, "ar")],
+)
+def test_an_over_long_url(client, console, settings, url, code):
+    """Up to gunicorn's limit on the request line (tests/test_production_server.py
+    checks what is longer)."""
+    assert len(url) > settings.MAX_URL_LENGTH
+    response = client.get(url)
+    assert_own_page(response, URI_TOO_LONG, code)
+    assert_one_warning(console)
+
+
+def test_a_long_url_within_the_limit_is_served(client, settings):
+    url = "/es/ubicaciones/?q="
+    assert client.get(url + "x" * (settings.MAX_URL_LENGTH - len(url))).status_code == 200
 
 
 def test_server_errors_keep_their_level_and_traceback():
