@@ -37,7 +37,7 @@ from conditions import jsonld, listing
 from conditions.blocks import ConditionStreamBlock
 from conditions.forms import ConditionPageForm
 from conditions.links import LINK_FIELDS, live_in_locale
-from search.analysis.fields import analysed
+from text_analysis.fields import analysed
 
 CONDITIONS_PER_PAGE = 24
 # The hook through which condition pages learn which clinics treat them:

@@ -3,7 +3,7 @@
 Rules are compared on analysed terms, so "cricks in my neck" and "Crick in the neck"
 meet the rule "crick in the neck" as the query's own words meet a page's."""
 
-from search.analysis import query_terms
+from text_analysis import query_terms
 
 
 def load(request, locale):

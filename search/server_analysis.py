@@ -1,7 +1,7 @@
 """Index settings for a search server (OpenSearch, Elasticsearch): Wagtail's
 `INDEX_SETTINGS`, built from the plugins the deployment says its server has.
 
-The site analyses every language itself (search/analysis/) and sends a server the same
+The site analyses every language itself (text_analysis/) and sends a server the same
 text as the database: each search field is the page's text followed by its analysed
 terms, and queries are analysed terms. So the fields' analyzer (`default`) must keep
 those terms as they are: it splits on whatever is not a letter, mark or digit and
