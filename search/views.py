@@ -36,7 +36,7 @@ from wagtail.models import Locale, Page, PageViewRestriction
 
 from cms.caching.dependencies import TREE
 from cms.caching.page_cache import cached_data
-from conditions.caching import CONDITIONS
+from conditions.listing import CONDITIONS
 from conditions.models import ConditionIndexPage, ConditionPage
 from locations import geo
 from locations.models import LocationIndexPage, LocationPage
