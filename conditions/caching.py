@@ -1,14 +1,12 @@
 """What a change to condition pages touches in the page and data caches
-(cms/caching/dependencies.py)."""
+(cms/caching/dependencies.py). Imported from ConditionsConfig.ready() only."""
 
-from cms.caching.dependencies import list_tag, on_change, page_reads
-
-CONDITIONS = list_tag("conditions")
+from cms.caching.dependencies import on_change, page_reads
+from conditions.listing import CONDITIONS
+from conditions.models import ConditionIndexPage, ConditionPage
 
 
 def connect():
-    from conditions.models import ConditionIndexPage, ConditionPage
-
     # The index lists every condition (name, body area); other condition and clinic
     # pages show a condition's name, which is part of the tree as every page sees it.
     on_change(ConditionPage, lambda page, event: {CONDITIONS}, tree_fields=("condition_name",))

@@ -12,11 +12,14 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import get_language
 
-from cms.caching.dependencies import TREE
+from cms.caching.dependencies import TREE, list_tag
 from cms.caching.page_cache import cached_data
 from cms.caching.routing import find_site
-from conditions.caching import CONDITIONS
+from conditions.areas import BodyArea
 
+# The list of every condition: what a change to any condition page touches
+# (conditions/caching.py), and what the index and search read.
+CONDITIONS = list_tag("conditions")
 # Every condition, whatever its area (the key of the whole listing's count).
 ALL_AREAS = ""
 
@@ -70,7 +73,6 @@ def _key(index, request, *parts):
 def area_counts(index, request=None):
     """([AreaLink], {area slug or ALL_AREAS: number of live conditions}) for `index`:
     three queries, kept until a condition page or the tree changes."""
-    from conditions.models import BodyArea  # deferred: conditions.models imports this module
 
     def load():
         rows = (

@@ -19,9 +19,8 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, MultipleChooserPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Page
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.caching.dependencies import TREE, page_tag
@@ -35,10 +34,11 @@ from cms.editorial.permission_testers import (
 )
 from cms.i18n.in_locale import in_locale
 from conditions import jsonld, listing
+from conditions.areas import BodyArea
 from conditions.blocks import ConditionStreamBlock
 from conditions.forms import ConditionPageForm
 from conditions.links import LINK_FIELDS, live_in_locale
-from search.analysis.fields import analysed
+from text_analysis.fields import analysed
 
 CONDITIONS_PER_PAGE = 24
 # The hook through which condition pages learn which clinics treat them:
@@ -49,36 +49,6 @@ CONDITIONS_PER_PAGE = 24
 CLINICS_HOOK = "clinics_treating_condition"
 # "Our Locations" shows a few clinics and leads to the rest: a chain's page stays small.
 CLINICS_SHOWN = 6
-
-
-@register_snippet
-class BodyArea(TranslatableMixin, models.Model):
-    """A part of the body condition pages are grouped by (neck, lower back, knee, ...)."""
-
-    name = models.CharField(max_length=80)
-    slug = models.SlugField(
-        max_length=80,
-        allow_unicode=False,
-        help_text="Used in links such as /conditions/?area=neck; the same in every language.",
-    )
-    sort_order = models.PositiveSmallIntegerField(
-        default=0, help_text="Areas are listed from lowest to highest (head to foot)."
-    )
-
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
-    override_translatable_fields = [
-        TranslatableField("name"),
-        SynchronizedField("slug"),
-        SynchronizedField("sort_order"),
-    ]
-
-    class Meta(TranslatableMixin.Meta):
-        ordering = ["sort_order", "name"]
-        unique_together = [("translation_key", "locale"), ("locale", "slug")]
-        verbose_name = "body area"
-
-    def __str__(self):
-        return self.name
 
 
 class NextReviewAPIField(serializers.Field):

@@ -8,6 +8,7 @@ names and links a page only when they may edit it. A taken address on a page the
 may not edit is still reported, without title or link (Wagtail's own refusal on
 save says as much)."""
 
+from django.apps import apps
 from django.http import JsonResponse
 from django.urls import reverse
 from django.utils.text import slugify
@@ -58,8 +59,6 @@ def find_duplicates(parent, title, slug, user, exclude_id=None, model=None):
 
 
 def _page_type(label):
-    from django.apps import apps
-
     try:
         model = apps.get_model(label)
     except (LookupError, ValueError):

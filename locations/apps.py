@@ -6,7 +6,7 @@ class LocationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from locations import caching, plugins  # use models: imported once they are loaded
+        from locations import caching, plugins  # deferred: they use models, loaded after apps
 
         plugins.register()  # this app's parts of the core (roles, landmarks, API, ...)
         caching.connect()  # what a change here touches in the page cache

@@ -1,16 +1,15 @@
 """What a change to clinic pages touches in the page and data caches
-(cms/caching/dependencies.py)."""
+(cms/caching/dependencies.py). Imported from LocationsConfig.ready() only."""
 
-from cms.caching.dependencies import list_tag, on_change, page_reads, page_tag
+from wagtail.models import Page
 
-LOCATIONS = list_tag("locations")
-# Whether any clinic says which conditions it treats (locations.treating.clinics_treating).
-CLINIC_CONDITIONS = list_tag("clinic-conditions")
+from cms.caching.dependencies import on_change, page_reads, page_tag
+from locations.finder import LOCATIONS
+from locations.models import LocationCondition, LocationIndexPage, LocationPage
+from locations.treating import CLINIC_CONDITIONS
 
 
 def _condition_tags(condition_ids):
-    from wagtail.models import Page
-
     keys = Page.objects.filter(pk__in=condition_ids).values_list("translation_key", flat=True)
     return {page_tag(key) for key in keys}
 
@@ -18,8 +17,6 @@ def _condition_tags(condition_ids):
 def _clinic_touches(clinic, event):
     """The location index and finder list every clinic; the pages of the conditions it
     treats list it with its address and phone, in every language."""
-    from locations.models import LocationCondition
-
     treated = LocationCondition.objects.filter(page_id=clinic.pk).values("condition_id")
     return {LOCATIONS} | _condition_tags(treated)
 
@@ -33,8 +30,6 @@ def _treated_row_touches(row, event):
 
 
 def connect():
-    from locations.models import LocationCondition, LocationIndexPage, LocationPage
-
     # The footer groups clinics by borough; clinic pages place their neighbours by
     # their coordinates: both are part of what every page sees of the tree.
     on_change(LocationPage, _clinic_touches, tree_fields=("borough", "latitude", "longitude"))

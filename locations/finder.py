@@ -24,13 +24,16 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from cms.caching.dependencies import list_tag
 from cms.caching.page_cache import cached_data
 from cms.seo.jsonld import breadcrumb_list
 from locations import geo
-from locations.caching import LOCATIONS
 from locations.fragments import Holes, fill
 from locations.hours import Schedule, hours_data, status_messages, status_text
 
+# The list of every clinic (the location index and finder): what a change to any clinic
+# touches (locations/caching.py).
+LOCATIONS = list_tag("locations")
 FAR_MILES = 50
 MAX_ECHO = 20
 CARD_TEMPLATE = "locations/includes/clinic_card.html"

@@ -52,7 +52,7 @@ from locations.closures import (
 )
 from locations.finder import finder_context
 from locations.hours import WEEKDAYS
-from search.analysis.fields import analysed
+from text_analysis.fields import analysed
 
 # Models defined beside this module, registered with this app (label, tables) by
 # being imported here; import them from here.

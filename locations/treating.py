@@ -9,13 +9,16 @@ condition page in the data cache with the clinics they show as dependencies."""
 
 from dataclasses import dataclass
 
+from cms.caching.dependencies import list_tag
 from cms.caching.page_cache import cached_data
 from cms.caching.routing import public
 from locations import geo
-from locations.caching import CLINIC_CONDITIONS
 from locations.models import LocationCondition, LocationPage
 
 # What a clinic card on a condition page shows and links to.
+# Whether any clinic says which conditions it treats (clinics_treating): touched when a
+# clinic starts or stops treating one (locations/caching.py).
+CLINIC_CONDITIONS = list_tag("clinic-conditions")
 CARD_FIELDS = ["id", "title", "street_address", "phone", "url_path", "path", "depth", "locale_id"]
 CARD_FIELDS.append("translation_key")  # what a condition page's cached links depend on
 CARD_FIELDS.append("borough")  # the cards shown are spread across the boroughs

@@ -7,7 +7,7 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from search import (  # use models: imported once loaded
+        from search import (  # deferred: they use models, loaded after apps
             caching,
             plugins,
             server_analysis,

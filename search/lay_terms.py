@@ -3,14 +3,14 @@
 Rules are compared on analysed terms, so "cricks in my neck" and "Crick in the neck"
 meet the rule "crick in the neck" as the query's own words meet a page's."""
 
-from search.analysis import query_terms
+from cms.caching.page_cache import cached_data
+from search.models import LayTerm
+from text_analysis import query_terms
 
 
 def load(request, locale):
     """(patient words, page words, both ways) of the locale's lay terms, from the data
     cache (kept until any snippet changes)."""
-    from cms.caching.page_cache import cached_data
-    from search.models import LayTerm
 
     def rows():
         return list(

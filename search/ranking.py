@@ -24,6 +24,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import DatabaseError, OperationalError, connection, transaction
 from django.db.models import CharField
 from django.db.models.functions import Cast
+from modelsearch.conf import get_app_config
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import Or, PlainText
 
@@ -92,8 +93,6 @@ def _tsquery(groups):
 
 def _index_model(name):
     """The backend's index tables (wagtail.search's models in a Wagtail project)."""
-    from modelsearch.conf import get_app_config
-
     return get_app_config().get_model(name)
 
 
@@ -132,6 +131,7 @@ def _ranked_in_database(base, variants, operator, content_types, limit, backend)
         params = [_fts5_match(groups), *pks_params, *content_types, limit]
     else:
         pks_sql, pks_params = _visible_pks(base)
+        # deferred: modelsearch's PostgreSQL module, imported only on PostgreSQL
         from modelsearch.backends.database.postgres.weights import get_sql_weights
 
         config = "%s::regconfig, " if backend.config else ""

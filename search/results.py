@@ -19,7 +19,7 @@ from cms.caching.page_cache import cached_data_many
 from cms.caching.routing import find_site
 from conditions.models import ConditionPage
 from locations.models import LocationPage
-from search.analysis.highlight import first_match, matching_spans
+from text_analysis.highlight import first_match, matching_spans
 
 EXCERPT_CHARS = 220
 # The page's own fields a card shows.

@@ -1,7 +1,7 @@
 """Index settings for a search server (OpenSearch, Elasticsearch): Wagtail's
 `INDEX_SETTINGS`, built from the plugins the deployment says its server has.
 
-The site analyses every language itself (search/analysis/) and sends a server the same
+The site analyses every language itself (text_analysis/) and sends a server the same
 text as the database: each search field is the page's text followed by its analysed
 terms, and queries are analysed terms. So the fields' analyzer (`default`) must keep
 those terms as they are: it splits on whatever is not a letter, mark or digit and
@@ -16,6 +16,13 @@ bigrams for Chinese, nori for Korean, the Arabic and Bengali analyzers...), so a
 operator can compare them with the site's terms through the `_analyze` API and a
 per-language index can use them; docs/search.md says how.
 """
+
+import json
+import urllib.request
+
+from django.conf import settings
+from django.core.checks import Error, Warning
+from modelsearch.utils import deep_update
 
 PLUGINS = {
     # plugin name: what it provides that the settings below use
@@ -141,9 +148,6 @@ def explain_server_error(message):
 def configure_backends():
     """Give every search-server backend in WAGTAILSEARCH_BACKENDS these index settings
     (under whatever INDEX_SETTINGS the deployment set itself), per SEARCH_SERVER_PLUGINS."""
-    from django.conf import settings
-    from modelsearch.utils import deep_update
-
     for params in _server_backends(settings):
         built = index_settings(getattr(settings, "SEARCH_SERVER_PLUGINS", ()))
         params["INDEX_SETTINGS"] = deep_update(built, params.get("INDEX_SETTINGS") or {})
@@ -159,9 +163,6 @@ def _server_backends(settings):
 
 def installed_plugins(url, timeout=5):
     """The plugins a server has (its `_cat/plugins`), by name."""
-    import json
-    import urllib.request
-
     address = url.rstrip("/") + "/_cat/plugins?format=json&h=component"
     with urllib.request.urlopen(address, timeout=timeout) as response:  # noqa: S310 - SEARCH_URL
         return {row["component"] for row in json.load(response)}
@@ -170,9 +171,6 @@ def installed_plugins(url, timeout=5):
 def check_server_plugins(app_configs=None, **kwargs):
     """`manage.py check --deploy`: every plugin SEARCH_SERVER_PLUGINS declares is on the
     search server, or an error says what to install."""
-    from django.conf import settings
-    from django.core.checks import Error, Warning
-
     declared = set(getattr(settings, "SEARCH_SERVER_PLUGINS", ()))
     problems = []
     for params in _server_backends(settings) if declared else []:

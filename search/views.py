@@ -4,7 +4,7 @@
   search in production, SQLite FTS5 for the demo; OpenSearch/Elasticsearch by
   configuration) over the fields the page models declare in `search_fields`.
 - The query goes through the same language-aware analysis as the pages' text
-  (search/analysis/, in the visitor's language), plus marketing's lay terms for that
+  (text_analysis/, in the visitor's language), plus marketing's lay terms for that
   language (search/lay_terms.py). Every word must match; when nothing does, pages
   matching any word are offered.
 - A results page costs a fixed number of queries: the ranked ids in one
@@ -36,13 +36,13 @@ from wagtail.models import Locale, Page, PageViewRestriction
 
 from cms.caching.dependencies import TREE
 from cms.caching.page_cache import cached_data
-from conditions.caching import CONDITIONS
+from conditions.listing import CONDITIONS
 from conditions.models import ConditionIndexPage, ConditionPage
 from locations import geo
 from locations.models import LocationIndexPage, LocationPage
 from search import lay_terms, promotions, ranking, results
-from search.analysis import query_terms
 from search.query import MAX_TERMS, clean_query
+from text_analysis import query_terms
 
 logger = logging.getLogger(__name__)
 

@@ -4,12 +4,17 @@ content freely. Every test starts and ends with empty caches (the in-memory cach
 outlives the rollback), and under CI Hypothesis runs derandomized."""
 
 import pytest
+from django.apps import apps
+from django.conf import settings
 from django.core.cache import caches
 from django.core.management import call_command
+from django.db import connection
+from django.db.models import FileField
 from hypothesis import settings as hypothesis_settings
 from wagtail.models import Page, Site
 
 from tests.require import in_ci
+from tests.servers import keep_loaded_demo
 
 # Under CI a skip or xfail outside tests.require fails the run (tests/skip_guard.py).
 pytest_plugins = ["tests.skip_guard"]
@@ -39,6 +44,21 @@ def clean_cache():
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("load_demo_content", verbosity=0)
+        # Server-based tests start from a copy of this demo (tests/servers.py), taken
+        # now, before any test wrote to the database: the demo is loaded once a run.
+        keep_loaded_demo(connection, settings.MEDIA_ROOT, media_names())
+
+
+def media_names():
+    """Every file the database names (images, their renditions, documents)."""
+    names = set()
+    for model in apps.get_models():
+        for field in model._meta.concrete_fields:
+            if isinstance(field, FileField):
+                names.update(
+                    model.objects.exclude(**{field.name: ""}).values_list(field.name, flat=True)
+                )
+    return sorted(names)
 
 
 @pytest.fixture

@@ -237,7 +237,49 @@ def _template(kind, demo_users):
     return _templates[key]
 
 
+# The demo the test session loaded into its own database, kept before any test ran
+# (keep_loaded_demo): the plain template starts from it instead of loading the demo again.
+_loaded_demos = {}
+
+
+def keep_loaded_demo(connection, media_root, media_names):
+    """Keep a copy of the demo site just loaded through Django's `connection` (the test
+    session's database, nothing else written to it yet) and of its media files (names
+    relative to `media_root`), as the plain template of this run. The test database is
+    loaded by the same migrate and load_demo_content as build_site runs, so the copy is
+    that site; only collectstatic is left to do."""
+    kind = "postgres" if connection.vendor == "postgresql" else "sqlite"
+    directory = _session_dir() / f"{kind}-loaded"
+    directory.mkdir()
+    if kind == "postgres":
+        name = f"loaded_{uuid.uuid4().hex[:8]}"
+        source = connection.settings_dict["NAME"]
+        connection.close()  # a template database may have no session open on it
+        with _postgres_admin_connection(os.environ["DATABASE_URL"]) as admin:
+            admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{source}"')
+        database_url = re.sub(r"/[^/]*$", f"/{name}", os.environ["DATABASE_URL"])
+        atexit.register(_drop_template, database_url)
+    else:
+        path = directory / "site.sqlite3"
+        connection.ensure_connection()
+        with sqlite3.connect(path) as copy:
+            connection.connection.backup(copy)
+        copy.close()
+        database_url = f"sqlite:///{path}"
+    env = production_env(directory, database_url)
+    for name in media_names:
+        target = Path(env["MEDIA_ROOT"]) / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(Path(media_root) / name, target)
+    _loaded_demos[kind] = env
+
+
 def _build_template(kind, demo_users):
+    if not demo_users and kind in _loaded_demos:
+        env = _loaded_demos[kind]
+        result = run_manage("collectstatic", "--noinput", env=env, timeout=600)
+        assert result.returncode == 0, result.stderr
+        return env
     directory = _session_dir() / f"{kind}{'-demo-users' if demo_users else ''}"
     directory.mkdir()
     if kind == "postgres":

@@ -1,8 +1,10 @@
-"""The direction of the code's dependencies (docs/architecture.md): the core (cms/)
-imports no feature app, and holds no import tucked inside a function to dodge an
-import cycle. Read from the source with `ast`, so nothing needs to run."""
+"""The direction of the code's dependencies (docs/architecture.md): which app may import
+which, exactly as the document's table says; the core (cms/) imports no feature app; no
+import anywhere is tucked inside a function to dodge an import cycle. Read from the
+source with `ast`, so nothing needs to run."""
 
 import ast
+import re
 from pathlib import Path
 
 from django.conf import settings
@@ -13,6 +15,9 @@ CORE = ROOT / "cms"
 FEATURE_APPS = {
     app for app in settings.INSTALLED_APPS if app != "cms" and (ROOT / app / "apps.py").exists()
 }
+# Packages below every app (no models, no app config): they import no app of ours.
+LIBRARIES = {"text_analysis"}
+PACKAGES = FEATURE_APPS | LIBRARIES | {"cms"}
 # The project's settings and root URLconf name the apps; they are the one place that may.
 MAY_NAME_APPS = {"cms/urls.py"}
 MAY_NAME_APPS_UNDER = ("cms/settings/",)
@@ -20,22 +25,34 @@ MAY_NAME_APPS_UNDER = ("cms/settings/",)
 # with a reason that is not a cycle (e.g. "deferred: uses models, loaded after apps").
 DEFERRED_MARK = "deferred:"
 
-# Work in progress elsewhere in issue 18, listed so that this test names them; each
-# entry must still be true (a fixed one fails the test until it is removed here).
 PENDING_FEATURE_IMPORTS = set()
+# Function-level imports without a reason, left while their modules are being reworked
+# elsewhere; each entry must still be true (a fixed one fails the test until removed).
 PENDING_DEFERRED = {
     # the page and data cache and routing become cms/caching/ (issue 16)
     "cms/caching/page_cache.py",
     "cms/caching/routing.py",
+    "localization/apps.py",
+    "localization/drafts.py",
+    "localization/fallback.py",
+    "localization/outdated.py",
+    "localization/templatetags/localization_tags.py",
+    "localization/wagtail_hooks.py",
 }
+ARCHITECTURE = ROOT / "docs" / "architecture.md"
+
+
+def modules(packages):
+    for package in sorted(packages):
+        for path in sorted((ROOT / package).rglob("*.py")):
+            relative = path.relative_to(ROOT).as_posix()
+            if "/migrations/" in relative:
+                continue  # migrations refer to apps by label, and are frozen history
+            yield relative, path.read_text(encoding="utf-8")
 
 
 def core_modules():
-    for path in sorted(CORE.rglob("*.py")):
-        relative = path.relative_to(ROOT).as_posix()
-        if "/migrations/" in relative:
-            continue  # migrations refer to apps by label, and are frozen history
-        yield relative, path.read_text(encoding="utf-8")
+    return modules({"cms"})
 
 
 def imported_modules(node):
@@ -94,7 +111,7 @@ def _says_why(lines, node):
 
 def test_no_import_hides_in_a_function_without_a_reason():
     found, pending_seen = [], set()
-    for relative, source in core_modules():
+    for relative, source in modules(PACKAGES):
         lines = source.splitlines()
         for node in _function_imports(ast.parse(source, relative)):
             if _says_why(lines, node):
@@ -104,13 +121,79 @@ def test_no_import_hides_in_a_function_without_a_reason():
                 continue
             found.append(f"{relative}:{node.lineno}: {ast.unparse(node)}")
     assert not found, (
-        "Imports inside functions in the core: import at the top of the module, or say "
+        "Imports inside functions: import at the top of the module, or say "
         f"why it must wait with a '# {DEFERRED_MARK} <reason>' comment (never to dodge "
         "an import cycle: turn the dependency around instead):\n  " + "\n  ".join(found)
     )
     assert pending_seen == PENDING_DEFERRED, (
         f"Fixed, so remove from PENDING_DEFERRED: {sorted(PENDING_DEFERRED - pending_seen)}"
     )
+
+
+def package_dependencies():
+    """{package: the other packages of ours it imports}, from every module's imports."""
+    found = {package: set() for package in PACKAGES}
+    for relative, source in modules(PACKAGES):
+        if relative in MAY_NAME_APPS or relative.startswith(MAY_NAME_APPS_UNDER):
+            continue
+        package = relative.split("/")[0]
+        for node in ast.walk(ast.parse(source, relative)):
+            for module in imported_modules(node):
+                other = module.split(".")[0]
+                if other in PACKAGES and other != package:
+                    found[package].add(other)
+    return found
+
+
+def documented_dependencies():
+    """The table "| app | imports |" of docs/architecture.md, as {package: {packages}}."""
+    text = ARCHITECTURE.read_text(encoding="utf-8")
+    table = re.search(r"\| app \| imports \|\n\| --- \| --- \|\n((?:\|.*\|\n)+)", text)
+    assert table, f"{ARCHITECTURE} lost its table of which app imports which"
+    documented = {}
+    for row in table[1].splitlines():
+        app, imports = (cell.strip() for cell in row.strip("|").split("|"))
+        documented[app.strip("`")] = set(re.findall(r"`(\w+)`", imports))
+    return documented
+
+
+def test_every_package_imports_exactly_what_the_architecture_document_says():
+    """Each row of the document's table is true and complete: an app that starts to
+    import another, or stops, fails here until the document says so."""
+    actual, documented = package_dependencies(), documented_dependencies()
+    assert set(documented) == PACKAGES, (
+        sorted(PACKAGES - set(documented)),
+        sorted(set(documented) - PACKAGES),
+    )
+    wrong = {
+        package: {"imports": sorted(actual[package]), "documented": sorted(documented[package])}
+        for package in sorted(PACKAGES)
+        if actual[package] != documented[package]
+    }
+    assert not wrong, f"docs/architecture.md's table of imports is not what the code does: {wrong}"
+
+
+def test_the_packages_depend_one_way_only():
+    """No cycle among the packages; the libraries import no app of ours."""
+    graph = package_dependencies()
+    for library in LIBRARIES:
+        assert not graph[library], f"{library} imports {sorted(graph[library])}"
+    done, active = set(), []
+
+    def visit(package):
+        if package in active:
+            cycle = active[active.index(package) :] + [package]
+            raise AssertionError("import cycle: " + " -> ".join(cycle))
+        if package in done:
+            return
+        active.append(package)
+        for other in sorted(graph[package]):
+            visit(other)
+        active.pop()
+        done.add(package)
+
+    for package in sorted(graph):
+        visit(package)
 
 
 def test_the_feature_apps_are_known():

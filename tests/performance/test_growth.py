@@ -17,6 +17,7 @@ from wagtail.models import Locale
 from conditions.models import CLINICS_SHOWN
 from tests.conditions.test_our_locations import CARD, neck, our_locations
 from tests.performance.conftest import HTTPS, measure, page_urls
+from tests.performance.test_query_budgets import BUDGETS
 
 # The mark makes pytest-django set the test database up; the tests themselves only
 # read the counts the module's fixture took.
@@ -157,6 +158,18 @@ def test_every_page_type_costs_the_same_queries_at_two_content_sizes(growth):
         grown = after["page types"][name]
         for mode in ("warm", "cold", "off"):
             assert grown[mode] <= counts[mode], (name, mode, counts, grown)
+    # So the README's budgets hold at ten times the content too (the search's for
+    # ?q=neck, which grown content has pages of results for).
+    grown = {**after["page types"], "search": after["searches"]["many hits"]}
+    for name, budget in BUDGETS.items():
+        counts = grown[name]
+        assert all(
+            counts[mode] <= n for mode, n in zip(("warm", "cold", "off"), budget, strict=True)
+        ), (
+            name,
+            counts,
+            budget,
+        )
 
 
 def test_clinic_listings_cost_the_same_queries_with_ten_times_the_clinics(growth):

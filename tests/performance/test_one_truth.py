@@ -149,17 +149,13 @@ def normalised(body, base):
 
 
 class Site:
-    """The served site (three workers), the reference (every cache off, one worker),
-    a signed-in admin and a script process, on one database."""
+    """The served site (three workers) with its cache, a signed-in admin and a script
+    process, on the database the reference (every cache off) renders from."""
 
-    def __init__(self, stack, tmp_path, env):
+    def __init__(self, stack, tmp_path, env, reference):
         self.env = env
-        create_superuser(env, "onetruth", PASSWORD)
         self.served = stack.enter_context(gunicorn(env, tmp_path / "served.log", workers=WORKERS))
-        reference_env = {**env, **CACHE_OFF, "CACHE_DIR": str(tmp_path / "reference-cache")}
-        reference_env.pop("REDIS_URL", None)
-        reference_env["DJANGO_SETTINGS_MODULE"] = "cms.settings.production"
-        self.reference = stack.enter_context(gunicorn(reference_env, tmp_path / "reference.log"))
+        self.reference = reference
         self.script = ScriptProcess(env)
         stack.callback(self.script.close)
         self.admin = Admin(self.served)
@@ -188,9 +184,15 @@ class Site:
         """How many of the served answers differ from a render with every cache off,
         and the first difference."""
         stale, first = 0, None
-        with concurrent.futures.ThreadPoolExecutor(REQUESTS_PER_PAGE) as pool:
+        with (
+            concurrent.futures.ThreadPoolExecutor(REQUESTS_PER_PAGE) as pool,
+            concurrent.futures.ThreadPoolExecutor(len(self.watched)) as references,
+        ):
+            # The truths render meanwhile on the reference server (nothing changes
+            # while the answers are compared), each from the database as it is now.
+            truths = {path: references.submit(fetch, self.reference, path) for path in self.watched}
             for path in self.watched:
-                status, body, _headers = fetch(self.reference, path)
+                status, body, _headers = truths[path].result()
                 truth = (status, normalised(body, self.reference))
                 # One first (it renders and stores, if its worker keeps anything), then
                 # the rest at once, landing on whichever worker takes them.
@@ -415,18 +417,32 @@ def describe(log, seed):
     return "\n".join(lines)
 
 
-def start_site(tmp_path, **env_extra):
+@pytest.fixture
+def demo_site(tmp_path):
+    """(environment, reference URL): a fresh copy of the demo for one cache
+    configuration, with the admin's login and the reference server (every cache off,
+    one worker). Each configuration needs its own: the changes leave pages unpublished,
+    restricted or moved, and the appointment check needs its clinic as the demo has it."""
+    with ExitStack() as stack:
+        database_url = stack.enter_context(scratch_database(tmp_path))
+        env = prepared_demo_env(tmp_path, database_url)
+        env.update(
+            PAGE_CACHE_SECONDS="600",
+            # The clinical-review emails of an approval go nowhere (no mail server here).
+            EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+        )
+        create_superuser(env, "onetruth", PASSWORD)
+        reference_env = {**env, **CACHE_OFF, "CACHE_DIR": str(tmp_path / "reference-cache")}
+        reference = stack.enter_context(gunicorn(reference_env, tmp_path / "reference.log"))
+        yield env, reference
+
+
+def start_site(tmp_path, demo_site, **env_extra):
+    """The served site of one cache configuration, with a cache of its own."""
+    env, reference = demo_site
     stack = ExitStack()
-    database_url = stack.enter_context(scratch_database(tmp_path))
-    env = prepared_demo_env(tmp_path, database_url)
-    env.update(
-        PAGE_CACHE_SECONDS="600",
-        CACHE_DIR=str(tmp_path / "cache"),
-        # The clinical-review emails of an approval go nowhere (no mail server here).
-        EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
-        **env_extra,
-    )
-    return stack, Site(stack, tmp_path, env)
+    env = {**env, "CACHE_DIR": str(tmp_path / "cache"), **env_extra}
+    return stack, Site(stack, tmp_path, env, reference)
 
 
 ON_POSTGRES = os.environ.get("DATABASE_URL", "").startswith("postgres")
@@ -436,7 +452,7 @@ CACHES = ["disk", "redis"] + ([] if ON_POSTGRES else ["per-process"])
 
 
 @pytest.mark.parametrize("cache", CACHES)
-def test_every_worker_serves_what_any_process_changed(tmp_path, request, cache):
+def test_every_worker_serves_what_any_process_changed(tmp_path, request, demo_site, cache):
     extra = {}
     if cache == "redis":
         extra["REDIS_URL"] = request.getfixturevalue("redis_url")
@@ -444,7 +460,7 @@ def test_every_worker_serves_what_any_process_changed(tmp_path, request, cache):
         (tmp_path / "per_process_settings.py").write_text(PER_PROCESS_SETTINGS)
         extra["DJANGO_SETTINGS_MODULE"] = "per_process_settings"
         extra["PYTHONPATH"] = os.pathsep.join([str(tmp_path), str(ROOT)])
-    stack, site = start_site(tmp_path, **extra)
+    stack, site = start_site(tmp_path, demo_site, **extra)
     with stack:
         if cache == "per-process":
             log = run_sequence(site, 4, SEED)

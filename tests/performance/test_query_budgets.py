@@ -7,6 +7,9 @@ content generation) and warm (every later request until the next change). The wa
 figure is what a patient's request costs; the budgets are exact, so a change that
 adds a query has to say so here."""
 
+import re
+from pathlib import Path
+
 import pytest
 from django.db import connection
 
@@ -32,6 +35,36 @@ BUDGETS = {
     # And one for the English segments it may show, to mark them (localization/marking.py).
     "Spanish condition page": (0, 20, 34),
 }
+
+
+README = Path(__file__).resolve().parents[2] / "README.md"
+# The README's table (page | before | data cache warm | cold data | data cache off) names
+# a few rows differently; its search row is SQLite's (PostgreSQL adds one, as it says).
+README_NAMES = {"finder `?zip=`": "finder ?zip=", "search `?q=neck`": "search"}
+
+
+def readme_budgets():
+    text = README.read_text(encoding="utf-8")
+    table = re.search(
+        r"\| page \| before \| data cache warm \| cold data \| data cache off \|\n"
+        r"\| --- (?:\| ---: )+\|\n((?:\|.*\|\n)+)",
+        text,
+    )
+    assert table, "the README lost its table of query counts per page"
+    rows = {}
+    for line in table[1].splitlines():
+        name, _before, *counts = (cell.strip() for cell in line.strip("|").split("|"))
+        rows[README_NAMES.get(name, name)] = tuple(int(count) for count in counts)
+    return rows
+
+
+def test_the_readme_states_the_budgets_asserted_here():
+    on_postgres = connection.vendor == "postgresql"
+    expected = {
+        name: tuple(n - (on_postgres and name == "search") for n in budget)
+        for name, budget in BUDGETS.items()
+    }
+    assert readme_budgets() == expected
 
 
 @pytest.mark.parametrize("name", list(BUDGETS))

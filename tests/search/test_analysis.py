@@ -1,4 +1,4 @@
-"""The language-aware analysis (search/analysis/): what each language's words become,
+"""The language-aware analysis (text_analysis/): what each language's words become,
 that a query and a page analysed alike meet, and that any text is harmless and fast."""
 
 import random
@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cms.i18n.languages import SITE_LANGUAGES
-from search.analysis import index_terms, query_terms
-from search.analysis.pipeline import clear_caches
+from text_analysis import index_terms, query_terms
+from text_analysis.pipeline import clear_caches
 
 LANGUAGES = [code for code, *_rest in SITE_LANGUAGES]
 

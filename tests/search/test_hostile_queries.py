@@ -4,9 +4,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from search.analysis import query_terms
 from search.query import MAX_QUERY_LENGTH, clean_query
 from tests.search.conftest import search_page
+from text_analysis import query_terms
 
 pytestmark = pytest.mark.django_db
 

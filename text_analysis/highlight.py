@@ -2,8 +2,8 @@
 "espasmo" marks "espasmos", "تشنج" marks "التشنجات"), and in Chinese or Korean
 text the characters of the query's bigrams."""
 
-from search.analysis.pipeline import _CJK, _WORD, _word_terms, base_language
-from search.analysis.scripts import HAN, HANGUL, script_of
+from text_analysis.pipeline import _CJK, _WORD, _word_terms, base_language
+from text_analysis.scripts import HAN, HANGUL, script_of
 
 
 def _cjk_spans(run, offset, terms):

@@ -3,7 +3,7 @@
 from django.utils.encoding import force_str
 from wagtail.search import index
 
-from search.analysis.pipeline import index_terms
+from text_analysis.pipeline import index_terms
 
 
 def _text(value):
@@ -25,7 +25,7 @@ def _language(obj):
 class AnalysedSearchField(index.SearchField):
     """Indexed as written (for the admin's and the API's searches) followed by the
     analysed terms of the text in the object's language, which the site search's
-    analysed queries meet on any backend (search/analysis/)."""
+    analysed queries meet on any backend (text_analysis/)."""
 
     def __eq__(self, other):
         """The plain field it analyses counts as the same field, so Wagtail's check that

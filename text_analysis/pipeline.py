@@ -4,8 +4,8 @@ import functools
 import re
 import unicodedata
 
-from search.analysis import arabic, cjk, indic, latin
-from search.analysis.scripts import (
+from text_analysis import arabic, cjk, indic, latin
+from text_analysis.scripts import (
     ARABIC,
     BENGALI,
     HAN,
@@ -15,7 +15,7 @@ from search.analysis.scripts import (
     OTHER,
     script_of,
 )
-from search.analysis.stopwords import STOPWORDS
+from text_analysis.stopwords import STOPWORDS
 
 MAX_WORD = 60  # longer "words" are noise (a pasted URL, a base64 blob): cut
 

@@ -20,6 +20,6 @@ the terms a patient's words should meet, per the page's or the visitor's languag
 language)` the terms of a query, which must all be among a page's terms.
 """
 
-from search.analysis.pipeline import index_terms, query_terms
+from text_analysis.pipeline import index_terms, query_terms
 
 __all__ = ["index_terms", "query_terms"]
