@@ -37,7 +37,7 @@ HOSTILE = [
     "颈部痉挛",
     "ألم الرقبة",
     "ঘাড় ব্যথা",
-    "x" * 10_000,
+    "x" * 4_000,  # just under MAX_URL_LENGTH with the path
     "neck " * 500,
     "!!!",
 ]
@@ -48,6 +48,13 @@ def test_hostile_queries_are_harmless(client, query):
     html = search_page(client, "/search/", {"q": query})
     assert "<script>alert(1)" not in html
     assert "<img src=x" not in html
+
+
+def test_a_query_past_the_url_limit_gets_the_sites_own_414(client):
+    response = client.get("/es/search/", {"q": "x" * 10_000})
+    assert response.status_code == 414
+    html = response.content.decode()
+    assert '<html lang="es"' in html and "Traceback" not in html
 
 
 @pytest.mark.parametrize("raw", ["%ED%A0%80", "%FF%FE", "%C0%AF", "%25%00", "neck&q=back"])
