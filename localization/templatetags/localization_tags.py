@@ -11,20 +11,20 @@ from wagtail.models import Page
 
 from cms.caching.dependencies import page_tag
 from cms.caching.page_cache import cached_data
+from cms.seo.links import translation_urls
 
 register = template.Library()
 
 
-def _translation_facts(page, request):
-    """{"since": when its English changed or None, "machine": bool, "reviewed": bool,
-    "source_url"} of a translated page, or None (a source page, or its English page
-    is not live). Two queries, cached for the content generation; a notice row saved
-    or deleted starts a new one (localization/outdated.py)."""
+def _translation_facts(page):
+    """{"since": when its English changed or None, "machine": bool, "reviewed": bool}
+    of a translated page, or None (a source page). One query, cached for the content
+    generation; a notice or provenance row saved or deleted starts a new one
+    (localization/outdated.py)."""
     row = (
         Page.objects.filter(pk=page.pk)
         .exclude(locale__language_code=settings.LANGUAGE_CODE)
         .values(
-            "translation_key",
             "outdated_translation__since",
             "provenance__machine_assisted",
             "provenance__reviewed_at",
@@ -33,20 +33,10 @@ def _translation_facts(page, request):
     )
     if row is None:
         return None
-    source = (
-        Page.objects.live()
-        .filter(
-            translation_key=row["translation_key"], locale__language_code=settings.LANGUAGE_CODE
-        )
-        .first()
-    )
-    if source is None:
-        return None
     return {
         "since": row["outdated_translation__since"],
         "machine": bool(row["provenance__machine_assisted"]),
         "reviewed": row["provenance__reviewed_at"] is not None,
-        "source_url": source.get_url(request),
     }
 
 
@@ -66,9 +56,15 @@ def _facts_for(context, page):
     found = cached_data(
         request,
         f"translation-facts:{page.pk}",
-        lambda: _translation_facts(page, request),
+        lambda: _translation_facts(page),
         depends_on=(page_tag(page.translation_key),),
     )
+    # The English original's URL comes from the page's live translations, which the
+    # switcher and hreflang links already read: no query of its own. None while the
+    # English page is not live.
+    if found is not None:
+        source = translation_urls(page, request).get(settings.LANGUAGE_CODE)
+        found = {**found, "source_url": source[0]} if source else None
     if request is not None:
         request._translation_facts = (page.pk, found)
     return found
