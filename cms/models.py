@@ -3,6 +3,7 @@ snippet shared by condition pages (medical reviewer) and clinics (team lists).""
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
@@ -12,6 +13,13 @@ from wagtail.snippets.models import register_snippet
 
 from cms.i18n import taglines
 from cms.security.enrolment import EnrolmentCode  # noqa: F401 - a model of this app
+
+# Who the patient is told reviewed a translated page: a role or a team, never a person.
+TRANSLATION_REVIEWERS = [
+    ("clinical_reviewers", _("our clinical reviewers")),
+    ("translation_team", _("our translation team")),
+    ("physical_therapist", _("a licensed physical therapist")),
+]
 
 
 @register_setting(icon="cog")
@@ -64,6 +72,18 @@ class SiteSettings(BaseSiteSetting):
         ),
     )
 
+    translation_reviewer = models.CharField(
+        "translations reviewed by",
+        max_length=40,
+        choices=TRANSLATION_REVIEWERS,
+        default="clinical_reviewers",
+        help_text=(
+            'Named to patients on each translated page a review approved ("translated '
+            'from English and reviewed by …", in their language, with a link to the '
+            "English original)."
+        ),
+    )
+
     panels = [
         FieldPanel("brand_name"),
         FieldPanel("main_phone"),
@@ -75,6 +95,7 @@ class SiteSettings(BaseSiteSetting):
         FieldPanel("readability_target_grade"),
         FieldPanel("condition_review_months"),
         FieldPanel("notice_languages"),
+        FieldPanel("translation_reviewer"),
     ]
 
     class Meta:

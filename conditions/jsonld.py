@@ -2,9 +2,11 @@
 nothing is typed twice: a schema.org MedicalWebPage about a MedicalCondition, and the
 page's BreadcrumbList."""
 
+from django.conf import settings
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from cms.i18n.in_locale import in_locale
 from cms.seo.jsonld import breadcrumb_list
 from conditions.blocks import plain_text
 from conditions.links import live_in_locale
@@ -16,6 +18,15 @@ def _items(page, block_type):
     for block in page.body:
         if block.block_type == block_type:
             yield block.value
+
+
+def _in_page_language(page, text, locale_id):
+    """`text` of a page or snippet in the locale `locale_id`: as it is when that is the
+    page's, else tagged English (links are synchronized: a translated page points at
+    the English pages and snippets, and shows them in English until translated)."""
+    if locale_id == page.locale_id:
+        return text
+    return {"@value": text, "@language": settings.LANGUAGE_CODE}
 
 
 def _causes(page):
@@ -37,7 +48,9 @@ def _risk_factors(page, request):
         for item, linked in zip(value["items"], linked_pages, strict=True):
             target = localized.get(linked.pk) if linked is not None else None
             source = target or linked
-            name = item.get("name") or (source.title if source is not None else "")
+            name = item.get("name")  # the page's own words
+            if not name and source is not None and source.title:
+                name = _in_page_language(page, source.title, source.locale_id)
             if not name:
                 continue
             factor = {"@type": "MedicalRiskFactor", "name": name}
@@ -88,9 +101,10 @@ def medical_condition(page, request=None):
         if values:
             condition[key] = values
     if page.body_area is not None:
+        [area] = in_locale([page.body_area], page.locale_id)
         condition["associatedAnatomy"] = {
             "@type": "AnatomicalStructure",
-            "name": page.body_area.name,
+            "name": _in_page_language(page, area.name, area.locale_id),
         }
     return condition
 

@@ -17,7 +17,9 @@ by its slug); rich text is a list of paragraphs; a StreamField is a list of
 `{block type: value}` in the blocks' own shape (texts left out are empty, other
 blocks left out take their default); child rows (hours, stations, ...) are a list of
 mappings, or of keys when the child row has one field; a file is a path in
-demo/data/; `!holidays` is the rows of holidays.yaml from today on.
+demo/data/; `!holidays` is the rows of holidays.yaml from today on, each naming its
+closure reason (one per holiday, loaded with the site and translated into every
+site language).
 """
 
 import calendar
@@ -48,6 +50,7 @@ NATURAL_KEYS = {
     "wagtailcore.Locale": "language_code",
     "wagtailimages.Image": "title",
     "cms.Clinician": "name",
+    "locations.ClosureReason": "name",
     "conditions.BodyArea": "slug",
     "locations.Insurance": "name",
     "search.LayTerm": "patient_words",
@@ -96,6 +99,7 @@ def load():
         _load_entries(read("site"))
         others = [code for code, *_rest in SITE_LANGUAGES if code != SOURCE_LANGUAGE]
         _translate(translations["every_language"], others)
+        _translate_instances(_load_closure_reasons(), others)
         _load_entries(read("conditions"))
         _load_entries(read("locations"))
         showcase = translations["showcase"]
@@ -346,7 +350,8 @@ def holidays(today):
             rows.append(
                 {
                     "date": day,
-                    "label": rule["label"],
+                    "reason": rule["reason"],
+                    "label": "",
                     "closed": not special,
                     "opens": _hour(rule["opens"]) if special else None,
                     "closes": _hour(rule["closes"]) if special else None,
@@ -357,6 +362,14 @@ def holidays(today):
 
 def _hour(text):
     return models.TimeField().to_python(text)
+
+
+def _load_closure_reasons():
+    """The English closure reason of each holiday (what the clinics' rows point at);
+    only these are translated, not reasons the clinics' managers added."""
+    model = apps.get_model("locations.ClosureReason")
+    names = dict.fromkeys(rule["reason"] for rule in read("holidays"))
+    return [_upsert_row(model, {"name": name}) for name in names]
 
 
 # -- the site root and translations --------------------------------------------------------
@@ -407,7 +420,10 @@ def _objects(name):
 
 
 def _translate(names, languages):
-    instances = [instance for name in names for instance in _objects(name)]
+    _translate_instances([instance for name in names for instance in _objects(name)], languages)
+
+
+def _translate_instances(instances, languages):
     for code in languages:
         locale = Locale.objects.get(language_code=code)
         strings = catalog(code)

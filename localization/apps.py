@@ -10,7 +10,8 @@ class LocalizationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from localization import drafts, outdated
+        from localization import drafts, outdated, provenance
 
         drafts.connect()  # pages made in another language start as drafts
         outdated.connect()  # translations behind their source are marked and cleared
+        provenance.connect()  # machine help and the approving review are recorded

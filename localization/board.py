@@ -82,6 +82,14 @@ class Cell:
     def label(self):
         return STATUSES[self.status]
 
+    @property
+    def shows_progress(self):
+        """Strings translated out of all: while under way, and for a page live partly
+        in English."""
+        if self.total is None:
+            return False
+        return self.status != LIVE or self.translated < self.total
+
 
 @dataclass
 class Row:
@@ -240,14 +248,15 @@ def _fill_cell(cell, row, target, progress, in_review, outdated):
     cell.target_pk = target["pk"]
     cell.translated, cell.total = progress.get((row.translation_key, cell.locale.pk), (None, None))
     cell.outdated_since = outdated.get(target["pk"])
-    incomplete = cell.total is not None and cell.translated < cell.total
     if str(target["pk"]) in in_review and row.is_page:
         cell.status = REVIEW
     elif cell.outdated_since is not None:
         cell.status = OUTDATED
-    elif not target["live"] or target["has_unpublished_changes"] or incomplete:
+    elif not target["live"] or target["has_unpublished_changes"]:
         cell.status = IN_PROGRESS
     else:
+        # Published as approved: live, though a page other than a clinical one may be
+        # partly in English (its count says how much; localization/review.py).
         cell.status = LIVE
 
 

@@ -176,8 +176,9 @@ def notify_translators(row_ids):
 
 
 def on_row_changed(sender, instance, **kwargs):
-    """The patient notice comes from the row: a new or removed row means new pages
-    (the page and its translations share the tag)."""
+    """A patient notice comes from the row (this one's, the provenance line): a new,
+    changed or removed row means new pages (the page and its translations share the
+    tag)."""
     key = Page.objects.filter(pk=instance.page_id).values_list("translation_key", flat=True)
     page_cache.invalidate(*(page_tag(found) for found in key))
 

@@ -40,6 +40,7 @@ class DayException:
     day: date
     label: str = ""
     intervals: tuple = ()  # empty: closed all day
+    language: str = "en"  # the label's language (a reason not translated yet is English)
 
     @property
     def closed(self):
@@ -69,6 +70,11 @@ def row_label(row):
     return getattr(row, "display_label", row.label)
 
 
+def row_language(row):
+    """The language of `row_label(row)` (a plain row-like object's label is English)."""
+    return getattr(row, "display_language", "en")
+
+
 @dataclass
 class Schedule:
     """weekly: {weekday (Monday=0): [(opens, closes), ...]};
@@ -90,12 +96,14 @@ class Schedule:
             by_day.setdefault(row.date, []).append(row)
         exceptions = {}
         for day, rows in by_day.items():
-            label = next((row_label(row) for row in rows if row_label(row)), "")
+            labelled = next((row for row in rows if row_label(row)), None)
+            label = row_label(labelled) if labelled is not None else ""
+            language = row_language(labelled) if labelled is not None else "en"
             if any(row.closed for row in rows):
                 intervals = ()
             else:
                 intervals = tuple(sorted((r.opens, r.closes) for r in rows if r.opens and r.closes))
-            exceptions[day] = DayException(day, label, intervals)
+            exceptions[day] = DayException(day, label, intervals, language)
         return cls({day: sorted(v) for day, v in weekly.items()}, exceptions)
 
     def key(self):

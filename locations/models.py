@@ -48,6 +48,7 @@ from locations.closures import (
     ClosureReason,
     HoursExceptionManager,
     reason_label,
+    reason_language,
     source_language_reasons,
 )
 from locations.finder import finder_context
@@ -404,7 +405,9 @@ class LocationPage(AppointmentRoutes, Page):
 
             # Its rows, and the names of the conditions and team it shows (the tree, snippets).
             tags = (TREE, page_tag(self.translation_key))
-            rows = cached_data(None, f"location-rows:{self.pk}", load, depends_on=tags)
+            # Per language: the closure reasons are fetched in the language being read.
+            key = f"location-rows:{self.pk}:{translation.get_language() or ''}"
+            rows = cached_data(None, key, load, depends_on=tags)
             self._prefetched_objects_cache = {
                 **rows,
                 **getattr(self, "_prefetched_objects_cache", {}),
@@ -506,6 +509,10 @@ class HoursException(Orderable):
     @property
     def display_label(self):
         return reason_label(self)
+
+    @property
+    def display_language(self):
+        return reason_language(self)
 
     def clean(self):
         if self.reason_id is None and not self.label.strip():

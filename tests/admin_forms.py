@@ -61,7 +61,7 @@ def edit_form_data(client, page, **changes):
     return data
 
 
-def site_settings_form(brand_name):
+def site_settings_form(brand_name, translation_reviewer="clinical_reviewers"):
     """The site settings form as an editor saves it, with a brand name of their own."""
     from cms.i18n.taglines import NEW_YORK
 
@@ -75,4 +75,5 @@ def site_settings_form(brand_name):
         "readability_target_grade": "8",
         "condition_review_months": "12",
         "notice_languages": NEW_YORK,
+        "translation_reviewer": translation_reviewer,
     }

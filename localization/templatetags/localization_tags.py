@@ -1,4 +1,5 @@
-"""The patient's notice on a translated page that is behind its English source."""
+"""The patient's notices on a translated page: behind its English source, and where
+its text came from (localization/provenance.py)."""
 
 from django import template
 from django.conf import settings
@@ -6,51 +7,95 @@ from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from cms.caching.dependencies import page_tag
 from cms.caching.page_cache import cached_data
-from localization.models import OutdatedTranslation
+from cms.seo.links import translation_urls
 
 register = template.Library()
 
 
-def _notice(page, request):
-    """(date the source changed, URL of the source page) or None. Cached for the
-    content generation; a row saved or deleted starts a new one (localization/outdated.py)."""
-    # Only translations have rows, so a source page answers None here too.
-    row = OutdatedTranslation.objects.filter(page_id=page.pk).select_related("page").first()
-    if row is None:
-        return None
-    source = (
-        Page.objects.live()
-        .filter(translation_key=row.page.translation_key, locale=Locale.get_default())
+def _translation_facts(page):
+    """{"since": when its English changed or None, "machine": bool, "reviewed": bool}
+    of a translated page, or None (a source page). One query, cached for the content
+    generation; a notice or provenance row saved or deleted starts a new one
+    (localization/outdated.py)."""
+    row = (
+        Page.objects.filter(pk=page.pk)
+        .exclude(locale__language_code=settings.LANGUAGE_CODE)
+        .values(
+            "outdated_translation__since",
+            "provenance__machine_assisted",
+            "provenance__reviewed_at",
+        )
         .first()
     )
-    if source is None:
+    if row is None:
         return None
-    return row.since, source.get_url(request)
+    return {
+        "since": row["outdated_translation__since"],
+        "machine": bool(row["provenance__machine_assisted"]),
+        "reviewed": row["provenance__reviewed_at"] is not None,
+    }
+
+
+def _facts_for(context, page):
+    page = page or context.get("page")
+    if not isinstance(page, Page) or page.pk is None or page.alias_of_id:
+        return None
+    # A page served in the source language has none: decided without a query. Nor
+    # has an English page served in another language (localization/fallback.py).
+    request = context.get("request")
+    if get_language() == settings.LANGUAGE_CODE or getattr(request, "language_fallback", None):
+        return None
+    # Both notices of a page read it: once per request.
+    memo = getattr(request, "_translation_facts", None) if request is not None else None
+    if memo is not None and memo[0] == page.pk:
+        return memo[1]
+    found = cached_data(
+        request,
+        f"translation-facts:{page.pk}",
+        lambda: _translation_facts(page),
+        depends_on=(page_tag(page.translation_key),),
+    )
+    # The English original's URL comes from the page's live translations, which the
+    # switcher and hreflang links already read: no query of its own. None while the
+    # English page is not live.
+    if found is not None:
+        source = translation_urls(page, request).get(settings.LANGUAGE_CODE)
+        found = {**found, "source_url": source[0]} if source else None
+    if request is not None:
+        request._translation_facts = (page.pk, found)
+    return found
 
 
 @register.inclusion_tag("localization/outdated_notice.html", takes_context=True)
 def outdated_translation_notice(context, page=None):
-    page = page or context.get("page")
-    request = context.get("request")
-    if not isinstance(page, Page) or page.pk is None or page.alias_of_id:
+    found = _facts_for(context, page)
+    if found is None or found["since"] is None:
         return {}
-    # A page served in the source language has no notice: decided without a query.
-    if get_language() == settings.LANGUAGE_CODE:
-        return {}
-    found = cached_data(
-        request,
-        f"outdated-notice:{page.pk}",
-        lambda: _notice(page, request),
-        depends_on=(page_tag(page.translation_key),),
-    )
+    return {
+        "since": date_format(localtime(found["since"]), "DATE_FORMAT"),
+        "source_url": found["source_url"],
+    }
+
+
+@register.inclusion_tag("localization/provenance.html", takes_context=True)
+def translation_provenance(context, page=None):
+    """One line: the page was translated from English (with a machine translator's
+    help, checked by a translator, if any of its text came from one) and reviewed by
+    the role or team the site settings name, when a review approved it."""
+    from cms.models import SiteSettings
+
+    found = _facts_for(context, page)
     if found is None:
         return {}
-    since, url = found
-    return {"since": date_format(localtime(since), "DATE_FORMAT"), "source_url": url}
+    reviewer = ""
+    request = context.get("request")
+    if found["reviewed"] and request is not None:
+        reviewer = SiteSettings.for_request(request).get_translation_reviewer_display()
+    return {**found, "reviewer": reviewer}
 
 
 @register.inclusion_tag("localization/fallback_notice.html", takes_context=True)

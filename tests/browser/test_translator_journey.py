@@ -193,3 +193,114 @@ def test_arabic_fields_are_right_to_left_and_text_shows_as_typed(new_page, live_
     field.press("End")
     screenshot(page, "translator-07-arabic-editor-rtl")
     assert script_errors(watcher) == []
+
+
+# The English intro of the neck-spasms page changes and is published; a clinical review
+# of the Spanish page was already under way (submitted before the change). Prints the
+# Spanish page's id and public URL.
+CHANGE_ENGLISH = """
+import json
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from wagtail.models import Locale
+from cms.editorial import roles
+from conditions.models import ConditionPage
+roles.apply_roles()
+reviewer, _ = get_user_model().objects.get_or_create(username="rev-journey")
+reviewer.set_password(PASSWORD)
+reviewer.save()
+reviewer.groups.set([Group.objects.get(name=roles.CLINICAL_REVIEWERS)])
+neck = ConditionPage.objects.get(locale=Locale.get_default(), slug="neck-spasms")
+spanish = neck.get_translation(Locale.objects.get(language_code="es"))
+spanish.get_workflow().start(spanish, reviewer)
+neck.intro = NEW_INTRO
+neck.save_revision().publish()
+print(json.dumps({"id": spanish.pk, "url": spanish.url, "english": neck.url}))
+"""
+NEW_INTRO = "Neck spasms are sudden, involuntary tightenings of the neck muscles."
+
+# [text, language of its nearest element with a lang attribute] for every text in
+# <main>, leaving out clinic names and addresses (proper names, the same in English).
+MAIN_TEXTS = """() => {
+  const found = [];
+  const walker = document.createTreeWalker(document.querySelector("main"), NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    const text = node.textContent.trim();
+    if (!text || node.parentElement.closest(".our-locations")) continue;
+    const holder = node.parentElement.closest("[lang]");
+    found.push([text, holder ? holder.getAttribute("lang") : null]);
+  }
+  return found;
+}"""
+
+
+def sentences(text):
+    return [part.strip() for part in re.split(r"(?<=[.!?])\s+", text) if len(part.strip()) > 12]
+
+
+def test_an_english_change_meets_the_translator_and_the_reviewer(new_page, live_site, translators):
+    base = live_site["base"]
+    code = f"PASSWORD = {PASSWORD!r}\nNEW_INTRO = {NEW_INTRO!r}\n" + CHANGE_ENGLISH
+    result = run_manage("shell", "-c", code, env=live_site["env"])
+    assert result.returncode == 0, result.stderr
+    spanish = json.loads(result.stdout.strip().splitlines()[-1])
+
+    # The translator leaves the changed intro alone and tries to submit: refused, with
+    # the segment listed (the new English, and the Spanish shown until updated).
+    page, watcher = new_page("desktop")
+    sign_in(page, base, "tr-es")
+    page.goto(f"{base}/admin/conditions/submit-for-review/{spanish['id']}/")
+    assert "Untranslated or out-of-date segments" in page.locator("[role=alert]").inner_text()
+    listed = page.locator(".pending-segment--outdated")
+    assert NEW_INTRO in listed.inner_text() and "Muchas personas" in listed.inner_text()
+    assert page.get_by_role("button", name="Submit for clinical review").count() == 0
+    screenshot(page, "translator-08-outdated-refused")
+
+    # The reviewer approves the review already under way: refused, sent to the status
+    # page that says why and lists the segment.
+    reviewer, _watcher = new_page("desktop")
+    sign_in(reviewer, base, "rev-journey")
+    reviewer.goto(f"{base}/admin/pages/{spanish['id']}/edit/")
+    token = next(c["value"] for c in reviewer.context.cookies() if c["name"] == "csrftoken")
+    task_state = run_manage(
+        "shell",
+        "-c",
+        "from wagtail.models import WorkflowState\n"
+        f"print(WorkflowState.objects.get(object_id='{spanish['id']}', status='in_progress')"
+        ".current_task_state_id)",
+        env=live_site["env"],
+    )
+    task_id = task_state.stdout.strip().splitlines()[-1]
+    approve = reviewer.request.post(
+        f"{base}/admin/pages/workflow/action/{spanish['id']}/approve/{task_id}/",
+        form={"comment": ""},
+        headers={"X-CSRFToken": token, "Referer": f"{base}/admin/"},
+        max_redirects=0,
+    )
+    assert approve.status == 302
+    assert approve.headers["location"].endswith(f"/admin/translations/status/{spanish['id']}/")
+    reviewer.goto(base + approve.headers["location"])
+    assert "Not approved" in reviewer.locator(".messages").inner_text()
+    assert NEW_INTRO in reviewer.locator(".pending-segment--outdated").inner_text()
+    screenshot(reviewer, "reviewer-01-approval-refused")
+
+    # The live Spanish page, sentence by sentence: no English outside lang="en".
+    patient, patient_watcher = new_page("desktop")
+    patient.goto(base + spanish["english"])
+    english = {s for text, _lang in patient.evaluate(MAIN_TEXTS) for s in sentences(text)}
+    patient.goto(base + spanish["url"])
+    assert patient.locator("html").get_attribute("lang") == "es"
+    shown = patient.evaluate(MAIN_TEXTS)
+    assert any("Muchas personas" in text for text, _lang in shown)
+    assert patient.locator(".outdated-translation").count() == 1
+    unmarked = [
+        sentence
+        for text, lang in shown
+        if lang != "en"
+        for sentence in sentences(text)
+        if sentence in english
+    ]
+    assert unmarked == []
+    assert NEW_INTRO not in [text for text, lang in shown if lang != "en"]
+    assert script_errors(watcher) == [] and script_errors(patient_watcher) == []

@@ -327,3 +327,77 @@ def test_query_count_does_not_grow_with_the_content(login, people):
     # Sessions, user, groups, permissions, locales, content types and the admin's
     # menu, then the board's own bulk queries (tests budget, not an exact figure).
     assert max(after) <= 33, after
+
+
+def dashboard_counts(client, code):
+    """{status: count} of one language on the admin dashboard's translations panel."""
+    from bs4 import BeautifulSoup
+
+    response = client.get(reverse("wagtailadmin_home"))
+    assert response.status_code == 200
+    page = BeautifulSoup(response.content, "html.parser")
+    row = page.select_one(
+        f'#translations-board-section tr[data-language="{code}"], '
+        f'[id^=translations-board] tr[data-language="{code}"]'
+    )
+    return {td["data-status"]: int(td.get_text(strip=True)) for td in row.select("td")}
+
+
+def test_the_board_and_dashboard_count_what_is_true_after_approval(
+    login, users, neck_spasms, django_capture_on_commit_callbacks
+):
+    from tests.localization.conftest import translate_missing_strings, workflow_action
+    from tests.localization.test_kept_translations import change_english_intro
+
+    english, translations = neck_spasms
+    spanish = translations["es"]
+    before = dashboard_counts(login(users["translator-es"]), "es")
+    assert cell(board(login(users["editor"]), kind=CONDITION), english.pk, "es").status == "live"
+
+    # The English intro changes: the Spanish page is behind it.
+    change_english_intro(login, users, english)
+    assert cell(board(login(users["editor"]), kind=CONDITION), english.pk, "es").status == (
+        "outdated"
+    )
+    # The translator brings it up to date and submits it; a clinical reviewer approves.
+    translator = login(users["translator-es"])
+    translate_missing_strings(translator, english, "es")
+    submit = reverse("conditions_submit_for_review", args=[spanish.pk])
+    assert translator.post(submit).status_code == 302
+    assert cell(board(translator, kind=CONDITION), english.pk, "es").status == "review"
+    assert workflow_action(login(users["moderator"]), spanish, "approve").status_code == 302
+
+    response = board(login(users["editor"]), kind=CONDITION)
+    approved = cell(response, english.pk, "es")
+    assert (approved.status, approved.translated) == ("live", approved.total)
+    html = response.content.decode()
+    shown = html.split(f'data-source="{english.pk}"', 1)[1].split("</tr>", 1)[0]
+    shown = shown.split('data-language="es"', 1)[1].split("</td>", 1)[0]
+    assert 'data-status="live"' in shown and "In progress" not in shown
+    assert dashboard_counts(login(users["translator-es"]), "es") == before
+
+
+def test_a_page_live_partly_in_english_is_live_with_its_count(
+    login, users, page_by_path, django_capture_on_commit_callbacks
+):
+    from tests.localization.conftest import translation_record
+
+    english = page_by_path("/locations/midtown/")
+    translation = translation_record(english, "es")
+    before = dashboard_counts(login(users["translator-es"]), "es")
+    StringTranslation.objects.filter(
+        context__object_id=english.translation_key,
+        context__path__in=["intro", "parking"],
+        locale=translation.target_locale,
+    ).delete()
+    page = translation.get_target_instance()
+    with django_capture_on_commit_callbacks(execute=True):
+        published = login(users["translator"]).post(
+            reverse("wagtailadmin_pages:edit", args=[page.pk]), {"action": "publish"}
+        )
+    assert published.status_code in (200, 302)
+    response = board(login(users["editor"]), kind="locations.locationpage")
+    live = cell(response, english.pk, "es", kind="locations.locationpage")
+    assert live.status == "live" and live.translated == live.total - 2
+    assert f"{live.translated}/{live.total} strings" in response.content.decode()
+    assert dashboard_counts(login(users["translator-es"]), "es") == before

@@ -114,3 +114,60 @@ def test_breadcrumbs_of_a_page_served_from_english_mark_english_titles(client):
     )
     names = [item["name"] for item in trail["itemListElement"]]
     assert all(isinstance(name, dict) and name["@language"] == "en" for name in names[1:]), names
+
+
+def json_ld_documents(client, url):
+    page = soup(client, url)
+    documents = []
+    for script in page.select('script[type="application/ld+json"]'):
+        data = json.loads(script.string)
+        documents.extend(data if isinstance(data, list) else [data])
+    return documents
+
+
+# JSON-LD keys whose values are not prose: identifiers, types, dates, and the
+# reviewer (a person's name and credentials read the same in every language).
+NOT_PROSE = {"@context", "@type", "@id", "url", "item", "specialty", "inLanguage"}
+NOT_PROSE |= {"lastReviewed", "reviewedBy", "sameAs"}
+
+
+def prose(value):
+    """The untagged strings of a JSON-LD document that are prose."""
+    if isinstance(value, str):
+        if any(character.isalpha() for character in value):
+            yield value
+    elif isinstance(value, list):
+        for item in value:
+            yield from prose(item)
+    elif isinstance(value, dict) and "@language" not in value:
+        for key, item in value.items():
+            if key not in NOT_PROSE:
+                yield from prose(item)
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_a_translated_condition_pages_json_ld_is_in_its_language(client, neck_spasms, code):
+    from conditions.models import BodyArea
+
+    english, translations = neck_spasms
+    page = translations[code]
+    documents = json_ld_documents(client, page.url)
+    web_page = next(doc for doc in documents if doc["@type"] == "MedicalWebPage")
+    assert web_page["inLanguage"] == code
+    assert web_page["description"] == (page.search_description or page.intro)
+    assert web_page["description"] != (english.search_description or english.intro)
+    assert web_page["about"]["description"] == web_page["description"]
+    area = BodyArea.objects.get(
+        translation_key=english.body_area.translation_key, locale=page.locale
+    )
+    assert web_page["about"]["associatedAnatomy"]["name"] == area.name
+    # No prose of the English page's structured data is left untagged.
+    english_prose = set(prose(json_ld_documents(client, english.url)))
+    assert [text for text in prose(documents) if text in english_prose] == []
+
+    # A snippet not translated into the language is shown, and tagged, in English.
+    area.delete()
+    documents = json_ld_documents(client, page.url)
+    web_page = next(doc for doc in documents if doc["@type"] == "MedicalWebPage")
+    anatomy = web_page["about"]["associatedAnatomy"]["name"]
+    assert anatomy == {"@value": english.body_area.name, "@language": "en"}

@@ -44,7 +44,7 @@ def midtown_data(midtown):
 
 
 def holiday(location, label):
-    found = [e for e in location.hours_exceptions.all() if e.label == label]
+    found = [e for e in location.hours_exceptions.all() if e.display_label == label]
     assert found, f"the demo's {location.title} has no {label!r}"
     return min(found, key=lambda e: e.date)
 

@@ -3,14 +3,17 @@ page shows it in its own language, fetched with the rows, while the rows stay fa
 copied from the English page (and what translators wrote stays theirs)."""
 
 import importlib
+import json
 from datetime import timedelta
 
 import pytest
+from bs4 import BeautifulSoup
 from django.apps import apps
 from django.utils import timezone
 from wagtail.models import Locale
 
 from cms.i18n.translations import translate_from_catalog
+from demo.loader import SHOWCASE_LANGUAGES, catalog
 from demo.users import ensure_demo_users
 from locations.closures import ClosureReason
 from locations.models import HoursException, LocationPage
@@ -62,7 +65,8 @@ def test_each_clinic_page_shows_the_reason_in_its_language(client, midtown, reas
     # The rows are facts: every translation points at the English reason.
     for code in ("es", "ar", "zh-hans"):
         rows = clinic_in(midtown, code).hours_exceptions.filter(reason__isnull=False)
-        assert [row.reason_id for row in rows] == [reason.pk]
+        assert {row.reason.locale_id for row in rows} == {Locale.get_default().pk}
+        assert [row.reason_id for row in rows if row.reason.name == TRAINING] == [reason.pk]
 
 
 def test_the_api_and_the_status_line_speak_the_pages_language(client, midtown, reason):
@@ -154,7 +158,8 @@ def test_the_menu_offers_the_english_reasons(manager, midtown, reason):
     formset = response.context["form"].formsets["hours_exceptions"]
     offered = formset.empty_form.fields["reason"].queryset
     assert set(offered) == set(ClosureReason.objects.filter(locale=Locale.get_default()))
-    assert ClosureReason.objects.exclude(locale=Locale.get_default()).count() == 2
+    translated = ClosureReason.objects.filter(translation_key=reason.translation_key)
+    assert translated.exclude(locale=Locale.get_default()).count() == 2
 
 
 def test_exceptions_are_kept_in_date_order(manager, midtown, reason):
@@ -170,16 +175,103 @@ def test_exceptions_are_kept_in_date_order(manager, midtown, reason):
 
 def test_the_migration_turns_labels_into_english_reasons(client, midtown):
     migration = importlib.import_module("locations.migrations.0002_hours_exception_closure_reasons")
+    # Rows from before the reasons: a note naming a reason the demo ships, and one that
+    # names none.
+    first, second = free_days(midtown, 2)
+    add_closure(midtown, None, days=first, label="Thanksgiving ")
+    add_closure(midtown, None, days=second, label="Water main repair")
     labelled = list(HoursException.objects.exclude(label="").values_list("pk", "label"))
-    assert labelled, "the demo's holidays have labels"
+    assert {label for _pk, label in labelled} == {"Thanksgiving ", "Water main repair"}
     migration.labels_to_reasons(apps, None)
     rows = HoursException.objects.filter(pk__in=[pk for pk, _label in labelled])
     for row in rows.select_related("reason"):
         assert row.label == "" and row.reason.locale == Locale.get_default()
         assert row.reason.name == dict(labelled)[row.pk].strip()
-    names = [label.strip() for _pk, label in labelled]
-    assert ClosureReason.objects.filter(name__in=names).count() == len(set(names))
-    # Shown as before, in every language (until translators translate the reasons).
-    spanish = clinic_in(midtown, "es")
-    upcoming = spanish.schedule.upcoming_exceptions(timezone.localdate(), days=400)
-    assert {exc.label for exc in upcoming} <= set(names)
+    names = {label.strip() for _pk, label in labelled}
+    assert ClosureReason.objects.filter(name__in=names, locale=Locale.get_default()).count() == 2
+    # The demo's reason is shown translated; the new one in English until translated.
+    shown = closures_text(client, clinic_in(midtown, "es"))
+    assert "Día de Acción de Gracias" in shown and "Water main repair" in shown
+
+
+# -- The demo's holidays -----------------------------------------------------------------
+
+
+def free_days(page, count):
+    """Offsets from today of `count` days in the next four weeks with no exception yet
+    (a holiday's row would win the day's label)."""
+    taken = {row.date for row in page.hours_exceptions.all()}
+    today = timezone.localdate()
+    free = [n for n in range(1, 29) if today + timedelta(days=n) not in taken]
+    return free[:count]
+
+
+def language_of(element):
+    """The language an element's text is read in (its nearest lang attribute)."""
+    return next(node["lang"] for node in [element, *element.parents] if node.get("lang"))
+
+
+def json_ld_closures(client, url):
+    """{date: name} of the dated exceptions in a clinic page's JSON-LD."""
+    response = client.get(url)
+    assert response.status_code == 200, url
+    found = {}
+    for script in BeautifulSoup(response.content, "html.parser").select(
+        'script[type="application/ld+json"]'
+    ):
+        data = json.loads(script.string)
+        for spec in data.get("openingHoursSpecification", []) if isinstance(data, dict) else []:
+            if "validFrom" in spec:
+                found[spec["validFrom"]] = spec["name"]
+    return found
+
+
+def demo_closures(english):
+    """{date: English reason} of an English clinic's rows (the demo's holidays)."""
+    rows = english.hours_exceptions.filter(date__gte=timezone.localdate()).select_related("reason")
+    closures = {row.date.isoformat(): row.reason.name for row in rows if row.reason_id}
+    assert len(closures) >= 10, f"{english.title} has the demo's holidays, with reasons"
+    return closures
+
+
+@pytest.mark.parametrize("code", SHOWCASE_LANGUAGES)
+def test_every_demo_clinics_holidays_read_in_the_readers_language(client, code):
+    translations = catalog(code)
+    clinics = LocationPage.objects.live().filter(locale=Locale.get_default())
+    assert clinics.count() >= 8
+    for english in clinics:
+        expected = {day: translations[name] for day, name in demo_closures(english).items()}
+        page = english.get_translation(Locale.objects.get(language_code=code))
+        assert json_ld_closures(client, page.url) == expected, (english.title, code)
+
+
+def test_a_clinic_not_translated_yet_shows_the_reasons_in_the_readers_language(client, midtown):
+    # The demo translates clinics into three languages, its reasons into all of them.
+    labor_day = ClosureReason.objects.get(locale=Locale.get_default(), name="Labor Day")
+    add_closure(midtown, labor_day, days=free_days(midtown, 1)[0])
+    english = BeautifulSoup(client.get(midtown.url).content, "html.parser")
+    bengali_url = english.select_one('.language-switcher__menu a[lang="bn"]')["href"]
+    response = client.get(bengali_url)
+    assert response.status_code == 200 and response.get("X-Robots-Tag") == "noindex"
+    names = set(json_ld_closures(client, bengali_url).values())
+    assert "শ্রম দিবস" in names and "Labor Day" not in names
+    page = BeautifulSoup(response.content, "html.parser")
+    shown = [item for item in page.select(".closures bdi") if item.get_text() == "শ্রম দিবস"]
+    assert shown and all(language_of(item) == "bn" for item in shown)
+    # The English reader still reads it in English.
+    assert "Labor Day" in closures_text(client, midtown)
+
+
+@pytest.mark.parametrize("code", SHOWCASE_LANGUAGES)
+def test_a_translated_reason_is_not_marked_english(client, midtown, code):
+    thanksgiving = ClosureReason.objects.get(locale=Locale.get_default(), name="Thanksgiving")
+    first, second = free_days(midtown, 2)
+    add_closure(midtown, thanksgiving, days=first)
+    add_closure(midtown, None, days=second, label="Water main repair")
+    html = client.get(clinic_in(midtown, code).url).content
+    items = {
+        item.get_text(): language_of(item)
+        for item in BeautifulSoup(html, "html.parser").select(".closures bdi")
+    }
+    assert items[catalog(code)["Thanksgiving"]] == code  # the page's own language
+    assert items["Water main repair"] == "en"  # a note is written once, in English
