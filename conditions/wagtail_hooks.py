@@ -167,12 +167,13 @@ def add_clinical_attention_panel(request, panels):
 
 CONFIRM_TEMPLATE = """{% extends "wagtailadmin/generic/base.html" %}{% load i18n %}
 {% block main_content %}
+{% if in_review %}<p>{% trans "This translation is already in clinical review." %}</p>{% endif %}
 {% if refusal %}
 <p class="help-block help-critical" role="alert">{{ refusal }}</p>
 {% include "localization/includes/pending_segments.html" %}
 <p><a class="button" href="{% url 'wagtailadmin_pages:edit' page.pk %}">
   {% trans "Open the translation" %}</a></p>
-{% else %}
+{% elif not in_review %}
 <p>{% blocktrans with title=page.get_admin_display_title %}Send “{{ title }}” to the
  {{ workflow }} workflow? A clinical reviewer approves it before it goes live.
  {% endblocktrans %}</p>
@@ -197,19 +198,31 @@ def can_submit_for_review(page, user):
     )
 
 
+def is_in_review_for(page, user):
+    """A condition page the user may edit, with its review already under way."""
+    return (
+        isinstance(page.specific_deferred, ConditionPage)
+        and page.workflow_in_progress
+        and page.permissions_for_user(user).can_edit()
+    )
+
+
 @require_http_methods(["GET", "POST"])
 def submit_for_review(request, page_id):
     """The translation editor (wagtail-localize) offers "Save" and "Publish" only; this
     starts the page's workflow for those who may not publish, on a revision built
     from the translation's current strings (what the reviewer sees and approves)."""
     page = get_object_or_404(Page, pk=page_id).specific
-    if not can_submit_for_review(page, request.user):
+    # A translator whose page is already in review sees what the reviewer will be
+    # refused for (an English change since), and cannot submit it twice.
+    in_review = is_in_review_for(page, request.user)
+    if not in_review and not can_submit_for_review(page, request.user):
         raise PermissionDenied
     workflow = page.get_workflow()
     # Every segment translated and up to date first: what the reviewer approves is
     # what goes live, and no English may stand in for clinical text.
     pending = blocking_segments(page)
-    if request.method == "POST" and not pending:
+    if request.method == "POST" and not pending and not in_review:
         with transaction.atomic():
             save_translation_revision(page, request.user)
             page.refresh_from_db()
@@ -224,6 +237,7 @@ def submit_for_review(request, page_id):
         "pending": pending,
         "language_code": page.locale.language_code,
         "refusal": refusal(pending) if pending else "",
+        "in_review": in_review,
         "workflow": workflow.name,
         "page_title": _("Submit for clinical review"),
         "header_title": _("Submit for clinical review"),

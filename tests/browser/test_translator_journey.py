@@ -251,6 +251,8 @@ def test_an_english_change_meets_the_translator_and_the_reviewer(new_page, live_
     page, watcher = new_page("desktop")
     sign_in(page, base, "tr-es")
     page.goto(f"{base}/admin/conditions/submit-for-review/{spanish['id']}/")
+    # The review under way before the change goes on (the facts' republish keeps it).
+    assert "already in clinical review" in page.locator("main").inner_text()
     assert "Untranslated or out-of-date segments" in page.locator("[role=alert]").inner_text()
     listed = page.locator(".pending-segment--outdated")
     assert NEW_INTRO in listed.inner_text() and "Muchas personas" in listed.inner_text()
@@ -271,6 +273,7 @@ def test_an_english_change_meets_the_translator_and_the_reviewer(new_page, live_
         ".current_task_state_id)",
         env=live_site["env"],
     )
+    assert task_state.returncode == 0, task_state.stderr
     task_id = task_state.stdout.strip().splitlines()[-1]
     approve = reviewer.request.post(
         f"{base}/admin/pages/workflow/action/{spanish['id']}/approve/{task_id}/",

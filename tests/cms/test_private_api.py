@@ -70,6 +70,10 @@ PRIVATE_API = [
         "localization/views.py",
     ),
     (
+        "Wagtail WorkflowMixin._current_workflow_states (the workflow a publish cancels)",
+        "cms/i18n/translations.py",
+    ),
+    (
         "Wagtail admin helpers: mail.send_mail, utils, userbar.ContentCheckerItem",
         "localization/outdated.py, cms/i18n/po_files.py, cms/editorial/concurrent_edits.py, "
         "cms/editorial/content_checker.py",
@@ -316,6 +320,26 @@ def test_modelsearch_helpers():
     )
     assert get_app_config().get_model("IndexEntry"), (
         "modelsearch.conf.get_app_config changed: revisit search/ranking.py"
+    )
+
+
+@pytest.mark.django_db
+def test_wagtail_reads_the_workflow_to_cancel_from_the_prefetch_slot(page_by_path, admin_user):
+    """translations.FactsPublish empties _current_workflow_states so that publishing
+    facts cancels no review: Wagtail must still read current_workflow_state from it."""
+    from wagtail.actions.publish_revision import PublishRevisionAction
+
+    page = page_by_path("/conditions/neck-spasms/")
+    page.get_workflow().start(page, admin_user)
+    assert page.current_workflow_state is not None
+    page._current_workflow_states = []
+    assert page.current_workflow_state is None, (
+        "WorkflowMixin.current_workflow_state no longer reads _current_workflow_states: "
+        "revisit cms/i18n/translations.py (FactsPublish)"
+    )
+    assert "current_workflow_state" in inspect.getsource(PublishRevisionAction._after_publish), (
+        "Wagtail's publish no longer finds the workflow to cancel by current_workflow_state: "
+        "revisit cms/i18n/translations.py (FactsPublish)"
     )
 
 

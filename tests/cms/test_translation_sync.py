@@ -183,3 +183,21 @@ def test_facts_follow_at_once_in_live_translations_and_drafts(page_by_path, code
     english.hours_exceptions.remove(english.hours_exceptions.get(label__startswith="Inventory"))
     english.save_revision().publish()
     check("+12125550144", [])
+
+
+def test_a_review_under_way_on_a_translation_goes_on_when_the_facts_follow(
+    page_by_path, django_user_model
+):
+    """The live translation is republished with the new facts; the review a reviewer
+    has open on it is not cancelled (Wagtail cancels a workflow on every publish)."""
+    english = page_by_path("/conditions/neck-spasms/")
+    spanish = english.get_translation(Locale.objects.get(language_code="es")).specific
+    reviewer = django_user_model.objects.create_user("facts-reviewer", password="x")
+    state = spanish.get_workflow().start(spanish, reviewer)
+    english.intro = "Neck spasms are sudden tightenings of the neck muscles."
+    english.save_revision().publish()
+
+    state.refresh_from_db()
+    spanish.refresh_from_db()
+    assert state.status == state.STATUS_IN_PROGRESS
+    assert spanish.current_workflow_state == state

@@ -57,8 +57,11 @@ def test_translator_submits_a_translated_condition_page_and_a_reviewer_approves(
     state = WorkflowState.objects.get(object_id=str(spanish.pk), status="in_progress")
     assert state.workflow.name == roles.CLINICAL_REVIEW
     assert state.requested_by == users["translator"]
-    # Submitting twice is refused (the workflow is already running).
-    assert translator.post(url, HTTP_X_REQUESTED_WITH="XMLHttpRequest").status_code == 403
+    # Submitting twice is refused (the workflow is already running), saying so.
+    again = translator.post(url, HTTP_X_REQUESTED_WITH="XMLHttpRequest")
+    assert again.status_code == 409
+    assert "already in clinical review" in again.content.decode()
+    assert WorkflowState.objects.filter(object_id=str(spanish.pk)).count() == 1
 
     approve = reverse(
         "wagtailadmin_pages:workflow_action",
