@@ -8,6 +8,7 @@ the site has (tests/localization/test_board.py counts them)."""
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, F
 from django.urls import reverse
@@ -213,7 +214,7 @@ def fill_cells(rows, locales):
     records = list(
         Translation.objects.filter(
             source__object_id__in=keys,
-            source__locale=Locale.get_default(),
+            source__locale__language_code=settings.LANGUAGE_CODE,
             target_locale_id__in=locale_ids,
             enabled=True,
         ).values("source_id", "source__object_id", "target_locale_id")

@@ -10,10 +10,14 @@ translated from English, with machine help if any, reviewed by the role or team 
 site settings name (never a person), with a link to the English original."""
 
 from django.conf import settings
+from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from wagtail.models import Page
+from wagtail.signals import workflow_approved
+from wagtail_localize.models import StringTranslation
 
 from localization.models import TranslationProvenance
+from localization.outdated import on_row_changed
 
 
 def on_string_translated(sender, instance, **kwargs):
@@ -41,12 +45,6 @@ def on_workflow_approved(sender, instance, user=None, **kwargs):
 
 
 def connect():
-    from django.db.models.signals import post_delete, post_save
-    from wagtail.signals import workflow_approved
-    from wagtail_localize.models import StringTranslation
-
-    from localization.outdated import on_row_changed
-
     post_save.connect(on_string_translated, sender=StringTranslation, dispatch_uid="provenance")
     workflow_approved.connect(on_workflow_approved, dispatch_uid="provenance-approved")
     post_save.connect(on_row_changed, sender=TranslationProvenance, dispatch_uid="prov-save")

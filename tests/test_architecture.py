@@ -36,7 +36,6 @@ PENDING_DEFERRED = {
     "localization/drafts.py",
     "localization/fallback.py",
     "localization/outdated.py",
-    "localization/templatetags/localization_tags.py",
     "localization/wagtail_hooks.py",
 }
 ARCHITECTURE = ROOT / "docs" / "architecture.md"

@@ -11,6 +11,8 @@ from wagtail.models import Page
 
 from cms.caching.dependencies import page_tag
 from cms.caching.page_cache import cached_data
+from cms.i18n.languages import native_name
+from cms.models import SiteSettings
 from cms.seo.links import translation_urls
 
 register = template.Library()
@@ -86,8 +88,6 @@ def translation_provenance(context, page=None):
     """One line: the page was translated from English (with a machine translator's
     help, checked by a translator, if any of its text came from one) and reviewed by
     the role or team the site settings name, when a review approved it."""
-    from cms.models import SiteSettings
-
     found = _facts_for(context, page)
     if found is None:
         return {}
@@ -102,8 +102,6 @@ def translation_provenance(context, page=None):
 def language_fallback_notice(context):
     """On an English page served in another language (localization/fallback.py): a
     short note in the reader's language that the page's own text is English."""
-    from cms.i18n.languages import native_name
-
     request = context.get("request")
     fallback = getattr(request, "language_fallback", None)
     if fallback is None or fallback.kind != "facts":
