@@ -35,26 +35,29 @@ NOINDEX = re.compile(rb'<meta name="robots" content="[^"]*noindex', re.IGNORECAS
 
 
 def lighthouse(url, output):
-    """Lighthouse's JSON report for `url` (None when it could not run)."""
-    result = subprocess.run(  # noqa: S603 - fixed program and arguments
-        [
-            str(LIGHTHOUSE),
-            url,
-            "--quiet",
-            "--output=json",
-            f"--output-path={output}",
-            f"--only-categories={','.join(CATEGORIES)}",
-            "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
-        ],
-        env={**os.environ, "CHROME_PATH": CHROMIUM},
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    if result.returncode != 0 or not Path(output).exists():
+    """Lighthouse's JSON report for `url` (None when it could not run). Tried twice:
+    Lighthouse now and then loses its own trace of a load (NO_NAVSTART) and asks to be
+    run again."""
+    for _attempt in range(2):
+        result = subprocess.run(  # noqa: S603 - fixed program and arguments
+            [
+                str(LIGHTHOUSE),
+                url,
+                "--quiet",
+                "--output=json",
+                f"--output-path={output}",
+                f"--only-categories={','.join(CATEGORIES)}",
+                "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+            ],
+            env={**os.environ, "CHROME_PATH": CHROMIUM},
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        if result.returncode == 0 and Path(output).exists():
+            return json.loads(Path(output).read_text())
         print(result.stderr[-2000:], file=sys.stderr)
-        return None
-    return json.loads(Path(output).read_text())
+    return None
 
 
 def shortfalls(report):
