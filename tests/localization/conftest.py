@@ -66,6 +66,26 @@ def translation_record(page, code):
     )
 
 
+def publish_clinic_partly_translated(translator, english, code):
+    """`translator` (a signed-in client) publishes `english`'s translation into `code`
+    with its intro and parking directions never translated (their strings deleted),
+    through the editor's own Publish. Run inside
+    django_capture_on_commit_callbacks(execute=True), where wagtail-localize's publish
+    lands. Returns the translated page."""
+    translation = translation_record(english, code)
+    StringTranslation.objects.filter(
+        context__object_id=english.translation_key,
+        context__path__in=["intro", "parking"],
+        locale=translation.target_locale,
+    ).delete()
+    page = translation.get_target_instance()
+    response = translator.post(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]), {"action": "publish"}
+    )
+    assert response.status_code in (200, 302)
+    return page
+
+
 def translate_missing_strings(client, page, code, text=lambda source: f"[new] {source}"):
     """Through the translation editor's own endpoint, as its JavaScript does: translate
     every string of the current source that has no translation yet, or only the one

@@ -16,6 +16,7 @@ from wagtail_localize.operations import TranslationCreator
 
 from conditions.models import BodyArea, ConditionPage
 from localization.models import OutdatedTranslation
+from tests.localization.conftest import publish_clinic_partly_translated
 
 pytestmark = pytest.mark.django_db
 
@@ -380,22 +381,10 @@ def test_the_board_and_dashboard_count_what_is_true_after_approval(
 def test_a_page_live_partly_in_english_is_live_with_its_count(
     login, users, page_by_path, django_capture_on_commit_callbacks
 ):
-    from tests.localization.conftest import translation_record
-
     english = page_by_path("/locations/midtown/")
-    translation = translation_record(english, "es")
     before = dashboard_counts(login(users["translator-es"]), "es")
-    StringTranslation.objects.filter(
-        context__object_id=english.translation_key,
-        context__path__in=["intro", "parking"],
-        locale=translation.target_locale,
-    ).delete()
-    page = translation.get_target_instance()
     with django_capture_on_commit_callbacks(execute=True):
-        published = login(users["translator"]).post(
-            reverse("wagtailadmin_pages:edit", args=[page.pk]), {"action": "publish"}
-        )
-    assert published.status_code in (200, 302)
+        publish_clinic_partly_translated(login(users["translator"]), english, "es")
     response = board(login(users["editor"]), kind="locations.locationpage")
     live = cell(response, english.pk, "es", kind="locations.locationpage")
     assert live.status == "live" and live.translated == live.total - 2

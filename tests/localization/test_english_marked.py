@@ -7,10 +7,11 @@ import json
 
 import pytest
 from bs4 import BeautifulSoup
-from django.urls import reverse
-from wagtail_localize.models import StringTranslation
 
-from tests.localization.conftest import LANGUAGES, translation_record
+from tests.localization.conftest import (
+    LANGUAGES,
+    publish_clinic_partly_translated,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -70,19 +71,9 @@ def test_a_partly_translated_clinic_marks_each_english_segment(
     client, login, users, page_by_path, code, django_capture_on_commit_callbacks
 ):
     english = page_by_path("/locations/midtown/")
-    translation = translation_record(english, code)
     # The translator never translated the intro and the parking directions.
-    StringTranslation.objects.filter(
-        context__object_id=english.translation_key,
-        context__path__in=["intro", "parking"],
-        locale=translation.target_locale,
-    ).delete()
-    page = translation.get_target_instance()
     with django_capture_on_commit_callbacks(execute=True):
-        response = login(users["translator"]).post(
-            reverse("wagtailadmin_pages:edit", args=[page.pk]), {"action": "publish"}
-        )
-    assert response.status_code in (200, 302)
+        page = publish_clinic_partly_translated(login(users["translator"]), english, code)
     client.logout()
     live = soup(client, type(page).objects.get(pk=page.pk).url)
     assert live.find("html")["lang"] == code
