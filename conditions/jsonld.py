@@ -6,7 +6,6 @@ from django.conf import settings
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from cms.i18n.in_locale import in_locale
 from cms.seo.jsonld import breadcrumb_list
 from conditions.blocks import plain_text
 from conditions.links import live_in_locale
@@ -100,8 +99,8 @@ def medical_condition(page, request=None):
     ):
         if values:
             condition[key] = values
-    if page.body_area is not None:
-        [area] = in_locale([page.body_area], page.locale_id)
+    area = page.own_body_area()
+    if area is not None:
         condition["associatedAnatomy"] = {
             "@type": "AnatomicalStructure",
             "name": _in_page_language(page, area.name, area.locale_id),

@@ -71,9 +71,9 @@ class BodyAreaAPIField(serializers.Field):
         super().__init__(source="*", read_only=True, **kwargs)
 
     def to_representation(self, page):
-        if page.body_area is None:
+        area = page.own_body_area()
+        if area is None:
             return None
-        [area] = in_locale([page.body_area], page.locale_id)
         return {"slug": area.slug, "name": area.name}
 
 
@@ -413,9 +413,19 @@ class ConditionPage(Page):
             count += number
         return {"shown": shown[:CLINICS_SHOWN], "count": count}
 
+    def own_body_area(self):
+        """The body area in this page's language (the English one until translated), or
+        None: one query, kept on the page for the render (its text and JSON-LD both
+        name it)."""
+        if self.body_area is None:
+            return None
+        if "_own_body_area" not in self.__dict__:
+            [self.__dict__["_own_body_area"]] = in_locale([self.body_area], self.locale_id)
+        return self.__dict__["_own_body_area"]
+
     def _body_area_link(self, request):
         """The body area's name in this page's language and the index filtered by it."""
-        [area] = in_locale([self.body_area], self.locale_id)
+        area = self.own_body_area()
         url = self.get_url(request) or ""
         index_url = posixpath.dirname(url.rstrip("/")) + "/"
         return {"body_area_name": area.name, "area_url": f"{index_url}?area={area.slug}"}

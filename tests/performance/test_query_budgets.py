@@ -35,7 +35,7 @@ BUDGETS = {
     # and where did its text come from (one query for both notices)? One for the
     # English segments it may show, to mark them (localization/marking.py). And one for
     # its body area's translation in the JSON-LD (conditions/jsonld.py).
-    "Spanish condition page": (0, 21, 35),
+    "Spanish condition page": (0, 20, 34),
 }
 
 
