@@ -24,6 +24,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.caching.dependencies import TREE, page_tag
+from cms.caching.fragments import Kept
 from cms.caching.page_cache import cached_data, origin_key
 from cms.caching.routing import find_site, public
 from cms.editorial import review_dates
@@ -368,6 +369,12 @@ class ConditionPage(Page):
             sections.append({"block": block, "anchor": anchor, "heading": heading})
         return sections
 
+    def outline(self):
+        """{"sections": every block of the body with its anchor, "contents": those with
+        a heading}: what conditions/includes/body.html renders."""
+        sections = self.sections()
+        return {"sections": sections, "contents": [s for s in sections if s["anchor"]]}
+
     def localized_related_conditions(self):
         """Live related condition pages in this page's language where translated,
         alphabetically. A translation's rows point at the English pages (the rows are
@@ -474,11 +481,23 @@ class ConditionPage(Page):
             depends_on=(TREE, page_tag(self.translation_key)),
         )
 
+    def kept_body(self, request):
+        """Where the rendered body and its contents are kept (the template's `{% kept %}`
+        block), or None for a preview. Parsing the StreamField, fetching the pages its
+        blocks link to and rendering a dozen block templates cost more than the rest
+        of the page; the result changes only with the page, its translations and the
+        tree. Its links are absolute where the host and scheme asked for say so."""
+        if getattr(request, "is_preview", False) or not self.pk or request is None:
+            return None
+        if getattr(self, "_cluster_related_objects", None):  # rows edited, not saved
+            return None
+        key = f"condition-body:{self.pk}:{origin_key(request)}:{get_language() or ''}"
+        return Kept(key, (TREE, page_tag(self.translation_key)))
+
     def get_context(self, request, *args, **kwargs):
-        # The body and its contents come from the template (conditions/templatetags),
-        # rendered once and kept in the data cache.
         context = super().get_context(request, *args, **kwargs)
         self._load_review_details()
+        context["kept_body"] = self.kept_body(request)
         context.update(self._linked(request))
         context["json_ld"] = self.structured_data(request)
         context["review"] = self.medical_review(request)

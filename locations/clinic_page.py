@@ -1,7 +1,7 @@
 """What a clinic's page shows beside its own fields (LocationPage.get_context).
 
 Built for a chain: the page's HTML is rendered once per site, language and day and
-kept (the `{% kept %}` blocks of location_page.html, locations/fragments.py), with
+kept (the `{% kept %}` blocks of location_page.html, cms/caching/fragments.py), with
 the clinic's page and the page tree as dependencies. A request then works out only
 what may differ from one request to the next, from small kept values: the "open now"
 sentence (from the clinic's schedule) and the conditions it treats (plain links,
@@ -18,9 +18,9 @@ from django.utils.translation import get_language
 from wagtail.models import Site
 
 from cms.caching.dependencies import TREE, page_tag
+from cms.caching.fragments import Kept
 from cms.caching.page_cache import cached_data, origin_key
 from locations import hours, jsonld
-from locations.fragments import Kept
 from locations.locator import locator, other_clinics
 
 

@@ -5,7 +5,7 @@ Built for a chain: what a clinic card shows (its URLs, address, phone, hours) is
 worked out once for all clinics (`clinic_cards`: three queries and one lookup of the
 site's root paths) and kept in the data cache for the content generation and the day;
 each card's HTML is rendered then too, with holes for what a request fills in
-(locations/fragments.py: its link, which the language fallback may point elsewhere,
+(cms/caching/fragments.py: its link, which the language fallback may point elsewhere,
 its distance and whether it is open). A request then only says which clinics are
 open, once per distinct schedule (a chain's clinics mostly keep the same hours), and
 sorts them for a ZIP code; the browser script gets each distinct schedule once."""
@@ -25,10 +25,10 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from cms.caching.dependencies import list_tag
+from cms.caching.fragments import Holes, fill
 from cms.caching.page_cache import cached_data
 from cms.seo.jsonld import breadcrumb_list
 from locations import geo
-from locations.fragments import Holes, fill
 from locations.hours import Schedule, hours_data, status_messages, status_text
 
 # The list of every clinic (the location index and finder): what a change to any clinic

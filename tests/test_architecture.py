@@ -195,6 +195,25 @@ def test_the_packages_depend_one_way_only():
         visit(package)
 
 
+RENDERS = re.compile(r"render_to_string|render_as_block|nodelist\.render\(")
+FRAGMENTS = "cms.caching.fragments"
+
+
+def test_rendered_html_is_kept_by_one_mechanism():
+    """docs/architecture.md, "Kept HTML": a module that keeps something in the data
+    cache and renders templates keeps the HTML through cms.caching.fragments."""
+    outside = []
+    for relative, source in modules(PACKAGES):
+        if "cached_data" not in source or not RENDERS.search(source):
+            continue
+        tree = ast.parse(source, relative)
+        imported = {module for node in ast.walk(tree) for module in imported_modules(node)}
+        if relative != "cms/caching/fragments.py" and FRAGMENTS not in imported:
+            outside.append(relative)
+    assert not outside, f"HTML kept outside {FRAGMENTS}: {outside}"
+    assert "Kept HTML" in ARCHITECTURE.read_text(encoding="utf-8")
+
+
 def test_the_feature_apps_are_known():
     assert {"home", "conditions", "locations", "search", "localization"} <= FEATURE_APPS
 

@@ -1,6 +1,6 @@
-"""The clinic pages' kept HTML (locations/fragments.py: the clinic cards of the index
-and finder, the clinic page's {% kept %} blocks) with the data cache on and warm: the
-same markup as a fresh render in every kind of page (a translation, the language
+"""Kept HTML (cms/caching/fragments.py: the clinic cards of the index and finder, the
+clinic page's {% kept %} blocks, a condition page's body) with the data cache on and
+warm: the same markup as a fresh render in every kind of page (a translation, the language
 fallback, the finder), the "open now" sentence of the moment of each request, and a
 clinic's new hours on the very next request in every language."""
 
@@ -55,9 +55,17 @@ def translated_urls():
     return [page.url for page in [*pages, *indexes]]
 
 
+def condition_urls():
+    """A condition page (its body is a {% kept %} block) in every language it has."""
+    english = Page.objects.get(url_path="/home/conditions/neck-spasms/")
+    pages = Page.objects.live().filter(translation_key=english.translation_key)
+    return [page.url for page in pages]
+
+
 def test_kept_html_is_what_a_fresh_render_gives(client, moment):
     moment(time(12, 0))
-    urls = URLS + translated_urls()
+    urls = URLS + translated_urls() + condition_urls()
+    assert len(condition_urls()) > 3
     with override_settings(PAGE_DATA_CACHE=False, PAGE_CACHE_SECONDS=0):
         fresh = {url: body(client, url) for url in urls}
     with override_settings(PAGE_DATA_CACHE=True, PAGE_CACHE_SECONDS=0):

@@ -42,7 +42,7 @@ def fill(parts, values):
 
 @dataclass(frozen=True)
 class Kept:
-    """Where a page's `{% kept %}` blocks (locations/templatetags/kept_html.py) are kept:
+    """Where a page's `{% kept %}` blocks (cms/templatetags/kept_html.py) are kept:
     a data cache key (everything the HTML varies by: page, site, language, day) and the
     tags the HTML depends on. A context without one (a preview) renders as usual."""
 

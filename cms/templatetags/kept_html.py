@@ -1,13 +1,13 @@
 """`{% kept spec "name" %}…{% hole %}…{% endhole %}…{% endkept %}`: the block rendered
-once and kept in the data cache under `spec` (a locations.fragments.Kept: key and
-dependencies), its holes rendered on every request (locations/fragments.py). With
+once and kept in the data cache under `spec` (a cms.caching.fragments.Kept: key and
+dependencies), its holes rendered on every request (cms/caching/fragments.py). With
 no spec (a preview) the block renders as usual. Holes sit directly in the block (not
 in a loop or an included template): each is rendered once, in the block's context."""
 
 from django import template
 
+from cms.caching.fragments import Holes, fill
 from cms.caching.page_cache import cached_data
-from locations.fragments import Holes, fill
 
 register = template.Library()
 
@@ -36,7 +36,7 @@ class KeptNode(template.Node):
 
     def render(self, context):
         spec = self.spec.resolve(context)
-        if spec is None:
+        if not spec:  # None (a preview), or no spec in the context
             return self.nodelist.render(context)
 
         def build():
