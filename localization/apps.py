@@ -10,6 +10,7 @@ class LocalizationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # deferred: apps.py is imported before any model exists; these use models
         from localization import drafts, outdated, provenance
 
         drafts.connect()  # pages made in another language start as drafts

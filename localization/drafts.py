@@ -18,6 +18,7 @@ import logging
 
 from django.db import transaction
 from wagtail.models import Page, PageLogEntry
+from wagtail.signals import copy_for_translation_done
 from wagtail_localize.models import Translation, TranslationSource
 
 logger = logging.getLogger(__name__)
@@ -54,8 +55,6 @@ def on_copy_for_translation_done(sender, source_obj, target_obj, **kwargs):
 
 
 def connect():
-    from wagtail.signals import copy_for_translation_done
-
     copy_for_translation_done.connect(
         on_copy_for_translation_done, dispatch_uid="localization-alias-to-draft"
     )

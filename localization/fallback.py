@@ -23,13 +23,17 @@ import hashlib
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import OuterRef, Subquery
 from django.http import Http404
+from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
 from cms.caching.dependencies import TREE
 from cms.caching.page_cache import cached_data
+from cms.i18n.languages import native_name
+from cms.seo.links import language_assistance_url, site_locales
 
 # The English page rendered in the reader's language (facts and lists, no clinical text).
 FACTS_PAGES = frozenset(
@@ -42,8 +46,6 @@ TRAIL_START_DEPTH = 2  # the home page
 
 
 def _model(content_type_id):
-    from django.contrib.contenttypes.models import ContentType
-
     return ContentType.objects.get_for_id(content_type_id).model_class()
 
 
@@ -54,8 +56,6 @@ def _label(content_type_id):
 
 def _source_locale_id(request):
     """The English locale's pk, from the site's locales kept in the data cache."""
-    from cms.seo.links import site_locales
-
     return dict((code, pk) for pk, code in site_locales(request)).get(settings.LANGUAGE_CODE)
 
 
@@ -470,11 +470,6 @@ def route(request, path):
 
 def not_yet_translated(request, page):
     """The honest page for a condition not translated into the reader's language."""
-    from django.template.response import TemplateResponse
-
-    from cms.i18n.languages import native_name
-    from cms.seo.links import language_assistance_url
-
     fallback = request.language_fallback
     context = {
         "page": page,

@@ -15,6 +15,7 @@ import logging
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -22,11 +23,14 @@ from django.utils.translation import override
 from wagtail.admin.mail import send_mail
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Page
+from wagtail.signals import page_published
 from wagtail_localize.fields import SynchronizedField, get_translatable_fields
 from wagtail_localize.models import MissingTranslationError, Translation, TranslationSource
 
 from cms.caching import page_cache
 from cms.caching.dependencies import page_tag
+from cms.editorial.roles import translators_group
+from cms.i18n.translations import source_text_changed
 from localization.models import OutdatedTranslation
 from localization.segments import has_kept_translations, keep_previous_translations
 
@@ -138,8 +142,6 @@ def translators_of(locale):
     (the "Translators: <language>" group, cms/editorial/roles.py) and who have not turned off
     Wagtail's "submitted for moderation" notifications, which cover work waiting for
     them."""
-    from cms.editorial.roles import translators_group
-
     group = translators_group(locale)
     users = (
         get_user_model()
@@ -184,11 +186,6 @@ def on_row_changed(sender, instance, **kwargs):
 
 
 def connect():
-    from django.db.models.signals import post_delete, post_save
-    from wagtail.signals import page_published
-
-    from cms.i18n.translations import source_text_changed
-
     source_text_changed.connect(on_source_text_changed, dispatch_uid="localization-outdated")
     page_published.connect(on_page_published, dispatch_uid="localization-caught-up")
     post_save.connect(on_row_changed, sender=OutdatedTranslation, dispatch_uid="outdated-save")

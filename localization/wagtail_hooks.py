@@ -12,7 +12,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
-from localization import board, views
+from localization import board, fallback, views
 from localization.translators import BoardAudience, target_locales
 
 
@@ -133,23 +133,17 @@ def translation_editor_direction_js():
 def language_fallback_urls(request, page_id, languages):
     """The language switcher's and navigation's links for a page missing in a language:
     its fallback (a clinic, the clinic list) or "not yet translated" page (a condition)."""
-    from localization.fallback import switcher_urls
-
-    return switcher_urls(request, page_id, languages)
+    return fallback.switcher_urls(request, page_id, languages)
 
 
 @hooks.register("language_fallback_relink")
 def language_fallback_relink(request, pages, language):
     """English page objects shown to a reader of `language` (the footer's clinics
     before they are translated) link to that language's fallback pages."""
-    from localization.fallback import relink
-
-    relink(request, pages, language)
+    fallback.relink(request, pages, language)
 
 
 @hooks.register("untranslated_children")
 def untranslated_children(index, children):
     """A translated clinic list also lists the clinics not translated into its language."""
-    from localization.fallback import untranslated_children
-
-    return untranslated_children(index, children)
+    return fallback.untranslated_children(index, children)

@@ -28,16 +28,7 @@ DEFERRED_MARK = "deferred:"
 PENDING_FEATURE_IMPORTS = set()
 # Function-level imports without a reason, left while their modules are being reworked
 # elsewhere; each entry must still be true (a fixed one fails the test until removed).
-PENDING_DEFERRED = {
-    # the page and data cache and routing become cms/caching/ (issue 16)
-    "cms/caching/page_cache.py",
-    "cms/caching/routing.py",
-    "localization/apps.py",
-    "localization/drafts.py",
-    "localization/fallback.py",
-    "localization/outdated.py",
-    "localization/wagtail_hooks.py",
-}
+PENDING_DEFERRED = set()
 ARCHITECTURE = ROOT / "docs" / "architecture.md"
 
 

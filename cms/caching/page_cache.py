@@ -21,13 +21,20 @@ import functools
 import hashlib
 from urllib.parse import urlencode
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.http import HttpResponse, QueryDict
+from wagtail import hooks
+from wagtail.contrib.settings.registry import registry as settings_registry
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.signals import post_page_move
+from wagtail.snippets.models import get_snippet_models
 
 from cms import compression
-from cms.caching import dependencies
+from cms.caching import dependencies, frontend
 from cms.caching.dependencies import CONTENT, SITE, TREE
 
 # Headers a cached response keeps; everything else is recomputed or irrelevant.
@@ -357,12 +364,6 @@ class PageCacheMiddleware:
 
 def content_models():
     """Models whose saving can change what a public page shows."""
-    from django.apps import apps
-    from wagtail.contrib.settings.registry import registry as settings_registry
-    from wagtail.images import get_image_model
-    from wagtail.models import Locale, Page, PageViewRestriction, Site
-    from wagtail.snippets.models import get_snippet_models
-
     # Locales feed the language switcher; view restrictions decide who may see a page.
     models = {Site, Locale, PageViewRestriction, get_image_model()}
     models.update(get_snippet_models(), settings_registry)
@@ -378,8 +379,6 @@ def _content_model_set():
 
 
 def _is_page(model):
-    from wagtail.models import Page
-
     return issubclass(model, Page)
 
 
@@ -443,11 +442,6 @@ def connect_invalidation():
     translation, and `publish_scheduled`) all save or delete the page row; orderable
     rows such as opening hours are saved with their page. The receivers listen to
     every model and filter, because snippets register only once all apps are ready."""
-    from wagtail import hooks
-    from wagtail.signals import post_page_move
-
-    from cms.caching import frontend
-
     pre_save.connect(_remember_tree_fields, dispatch_uid="page-cache-before")
     post_save.connect(_on_save, dispatch_uid="page-cache-save")
     post_delete.connect(_on_delete, dispatch_uid="page-cache-delete")

@@ -19,15 +19,16 @@ import hashlib
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import prefetch_related_objects
+from django.db.models import Exists, prefetch_related_objects
 from django.http import Http404
 from django.http.request import split_domain_port
 from django.utils.translation import get_language
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from cms.caching.dependencies import TREE, reads_of
 from cms.caching.page_cache import cached_data
+from cms.models import SiteSettings
 from cms.seo.navigation import landmarks
 
 MAX_COMPONENTS = 12
@@ -50,8 +51,6 @@ def find_site(request):
 def prime_site_settings(request, site):
     """The site settings for the context processor, from the data cache; the default
     sharing image comes with its renditions so link previews cost no query."""
-    from cms.models import SiteSettings
-
     attr = SiteSettings.get_cache_attr_name()
     if site is None or hasattr(request, attr):
         return
@@ -73,8 +72,6 @@ def site_facts(request=None):
     restriction, in one query kept until a site-wide change."""
 
     def load():
-        from django.db.models import Exists
-        from wagtail.models import Locale
 
         rows = list(
             Locale.objects.order_by("pk")
