@@ -22,9 +22,13 @@ demo: install
 	@echo "Serving http://127.0.0.1:8000/  (admin: http://127.0.0.1:8000/admin/)"
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
-# Runs on SQLite, or on PostgreSQL when DATABASE_URL points at one.
+# Runs on SQLite, or on PostgreSQL when DATABASE_URL points at one, in one process per
+# core (pytest-xdist; tests/parallel.py keeps tests that share a costly fixture in one
+# process). TEST_PROCESSES=0 runs everything in this process (e.g. for pdb).
+TEST_PROCESSES ?= auto
+PYTEST := $(BIN)/python -m pytest -n $(TEST_PROCESSES) --dist loadgroup --durations=10
 test: install
-	$(BIN)/python -m pytest --durations=10 $(PYTEST_ARGS)
+	$(PYTEST) $(PYTEST_ARGS)
 
 # Only the browser tests (headless Debian Chromium; also part of `make test`).
 # Screenshots land in test-artifacts/screenshots/. BROWSER_LANGUAGES=all covers every language.
@@ -33,7 +37,7 @@ test-browser: install
 
 # A throwaway PostgreSQL 15 cluster for one test run, then removed.
 test-postgres: install
-	bash scripts/with-postgres.sh $(PG_PORT) $(BIN)/python -m pytest --durations=10 $(PYTEST_ARGS)
+	bash scripts/with-postgres.sh $(PG_PORT) $(PYTEST) $(PYTEST_ARGS)
 
 # Benchmarks (figures in the README): the chain-scale content on PostgreSQL, then on
 # SQLite. BENCH_SITE_DIR keeps the seeded SQLite site for the next run (seeding takes

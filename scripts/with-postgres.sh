@@ -26,6 +26,7 @@ trap cleanup EXIT
 options="-p $port -k $work -h 127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
 "${as_owner[@]}" "$pg_bin/pg_ctl" -D "$work/data" -l "$work/server.log" -w -o "$options" start >/dev/null
 export DATABASE_URL="postgres://cms@127.0.0.1:$port/postgres"
-# Tests that stop and restart the server (database outage) need these.
-export PG_SOCKET_DIR=$work PG_DATA_DIR=$work/data PG_BIN=$pg_bin PG_OPTIONS=$options
+# A test that stops and restarts a server (database outage) makes a cluster of its own
+# with these binaries (tests/servers.py ThrowawayCluster).
+export PG_BIN=$pg_bin
 "$@"

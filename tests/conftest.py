@@ -17,7 +17,7 @@ from tests.require import in_ci
 from tests.servers import keep_loaded_demo
 
 # Under CI a skip or xfail outside tests.require fails the run (tests/skip_guard.py).
-pytest_plugins = ["tests.skip_guard"]
+pytest_plugins = ["tests.skip_guard", "tests.parallel"]
 
 # Re-exported: tests import these from here.
 from tests.servers import ROOT, run_manage  # noqa: E402,F401

@@ -4,6 +4,7 @@ Django import here, so scripts outside the test run (bench/) can use it too."""
 
 import atexit
 import os
+import random
 import re
 import shutil
 import socket
@@ -189,8 +190,31 @@ def _database_name(database_url):
     return dj_database_url.parse(database_url)["NAME"]
 
 
+def _same_server(source_url, target_url):
+    source, target = dj_database_url.parse(source_url), dj_database_url.parse(target_url)
+    return (source["HOST"], source["PORT"]) == (target["HOST"], target["PORT"])
+
+
 def _copy_database(source_url, target_url):
     """The target database becomes a copy of the source (which nobody is connected to)."""
+    if _is_postgres(target_url) and not _same_server(source_url, target_url):
+        # Another cluster (throwaway_cluster): dumped and restored, its own one created.
+        with _postgres_admin_connection(re.sub(r"/[^/]*$", "/postgres", target_url)) as admin:
+            admin.execute(f'CREATE DATABASE "{_database_name(target_url)}"')
+        dump = subprocess.run(  # noqa: S603 - fixed programs and arguments
+            [str(PG_BIN / "pg_dump"), "-Fc", "--no-owner", "-d", source_url],
+            capture_output=True,
+            check=True,
+            timeout=300,
+        )
+        subprocess.run(  # noqa: S603
+            [str(PG_BIN / "pg_restore"), "--no-owner", "-d", target_url],
+            input=dump.stdout,
+            capture_output=True,
+            check=True,
+            timeout=300,
+        )
+        return
     if _is_postgres(target_url):
         base_url = os.environ["DATABASE_URL"]
         source, target = _database_name(source_url), _database_name(target_url)
@@ -368,6 +392,72 @@ def gunicorn(env, log_path, workers=1):
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+PG_BIN = Path(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"))
+
+
+class ThrowawayCluster:
+    """A PostgreSQL cluster of its own on a loopback port (what scripts/with-postgres.sh
+    makes for the suite), for a test that stops and starts its server while other test
+    processes go on using theirs. `url` reaches its `postgres` database."""
+
+    def __init__(self):
+        # Not under pytest's temporary folder, which only its owner may enter.
+        self.directory = Path(tempfile.mkdtemp(prefix="cms-pg-"))
+        self.data = self.directory / "data"
+        self.log = self.directory / "server.log"
+        # The server refuses to run as root: as root the cluster belongs to "postgres".
+        self.as_owner = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+        self.port = _free_port_below_ephemeral()
+        self.options = (
+            f"-p {self.port} -k {self.directory} -h 127.0.0.1 "
+            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+        )
+        self.url = f"postgres://cms@127.0.0.1:{self.port}/postgres"
+
+    def run(self, program, *args, check=True):
+        subprocess.run(  # noqa: S603 - fixed programs and arguments
+            [*self.as_owner, str(PG_BIN / program), *args],
+            check=check,
+            capture_output=True,
+            timeout=120,
+        )
+
+    def start(self):
+        log = str(self.log)
+        self.run("pg_ctl", "-D", str(self.data), "-l", log, "-w", "-o", self.options, "start")
+
+    def stop(self):
+        self.run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")
+
+    def __enter__(self):
+        self.directory.chmod(0o755)
+        if self.as_owner:
+            shutil.chown(self.directory, "postgres")
+        encoding = ["-E", "UTF8", "--locale=C.UTF-8"]
+        self.run("initdb", "-D", str(self.data), "-U", "cms", "--auth=trust", *encoding)
+        self.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.run("pg_ctl", "-D", str(self.data), "-m", "immediate", "stop", check=False)
+        shutil.rmtree(self.directory, ignore_errors=True)
+
+
+def _free_port_below_ephemeral():
+    """A free loopback port below Linux's ephemeral range (32768 and up), which an
+    outgoing connection could take between this check and the server's start."""
+    rng = random.Random()
+    for _attempt in range(100):
+        port = rng.randrange(20000, 32000)
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError("no free port between 20000 and 32000")
 
 
 REDIS_BINARY = shutil.which("redis-server") or "/usr/bin/redis-server"
