@@ -26,7 +26,7 @@ demo: install
 # core (pytest-xdist; tests/parallel.py keeps tests that share a costly fixture in one
 # process). TEST_PROCESSES=0 runs everything in this process (e.g. for pdb).
 TEST_PROCESSES ?= auto
-PYTEST := $(BIN)/python -m pytest -n $(TEST_PROCESSES) --dist loadgroup --durations=10
+PYTEST := $(BIN)/python -m pytest -n $(TEST_PROCESSES) --durations=10
 test: install
 	$(PYTEST) $(PYTEST_ARGS)
 

@@ -10,6 +10,7 @@ from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
 from django.db.models import FileField
+from django.utils import translation
 from hypothesis import settings as hypothesis_settings
 from wagtail.models import Page, Site
 
@@ -38,6 +39,17 @@ def clean_cache():
     yield
     for cache in caches.all():
         cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Every test starts with no language active, as a new request would: a request
+    through the test client leaves its URL's language active in the thread (Django's
+    LocaleMiddleware activates it and nothing deactivates it), which the next test in
+    the same process would otherwise inherit."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(scope="session")

@@ -2,50 +2,66 @@
 
 Each process loads the demo into a database of its own (tests/conftest.py) and writes
 media, servers' databases and clusters under folders of its own, so a test sees only
-its own process's writes. What a module or a conftest builds once (a grown site,
-gunicorn servers, Chromium) is kept to one process: every test using such a fixture
-runs in the same process (`--dist loadgroup`, the group named after the module or the
-conftest's folder), while the many small tests go wherever a process is free. Without
-pytest-xdist (one process) this does nothing."""
+its own process's writes. What a module builds once (a grown site, a gunicorn server,
+a Redis) or a folder's conftest builds once for the session (tests/browser: a gunicorn
+site, the admin's site, Chromium) is built in one process only: the scheduler below
+sends each module whole to one process, and a folder in SHARED_BY_FOLDER whole to one
+process, the costliest first, each to the first process free. Without pytest-xdist (one
+process) none of this runs.
+
+(pytest-xdist's own `--dist loadgroup` cannot be used: it renames test ids, which
+pytest 9 no longer lets a plugin do.)"""
 
 import pytest
+from xdist.scheduler import LoadScopeScheduling
 
-# Fixtures of these scopes are built once per process: the tests sharing one stay in
-# one process. Function-scoped fixtures are built per test and may run anywhere.
-COSTLY_SCOPES = ("module", "package", "session")
-# Session fixtures every process builds anyway (the demo database).
-EVERY_PROCESS = {"django_db_setup"}
+# Folders whose conftest builds session fixtures their tests share.
+SHARED_BY_FOLDER = ("tests/browser",)
 
 
-def _group(item):
-    """The process group of a test: the folder of a conftest whose session fixture it
-    uses (tests/browser: one gunicorn and one Chromium for every browser test), else
-    its module if it uses a module's fixture, else None (it may run anywhere)."""
+class ByModule(LoadScopeScheduling):
+    """pytest-xdist's scope scheduling with a scope per module (a class's tests go with
+    their module too) or per folder of SHARED_BY_FOLDER, in the order collected (the
+    costly first, below), not by how many tests each has: the one-truth and growth
+    modules have a handful of tests and run for minutes."""
+
+    def __init__(self, config, log=None):
+        super().__init__(config, log)
+        config.option.loadscopereorder = False
+
+    def _split_scope(self, nodeid):
+        path = nodeid.split("::", 1)[0]
+        for folder in SHARED_BY_FOLDER:
+            if path.startswith(folder + "/"):
+                return folder
+        return path
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist's own choice
+def pytest_xdist_make_scheduler(config, log):
+    return ByModule(config, log)
+
+
+def _costly(item):
+    """Whether the test uses a fixture built once per module or session by a conftest
+    or module of ours (pytest-django's database, built by every process, aside)."""
     info = getattr(item, "_fixtureinfo", None)
     if info is None:
-        return None
-    group = None
+        return False
     for name in info.names_closure:
-        if name in EVERY_PROCESS:
-            continue
         for definition in info.name2fixturedefs.get(name) or ():
-            if not definition.baseid or definition.scope not in COSTLY_SCOPES:
-                continue  # a plugin's own fixture (pytest-django's live_server: cheap)
-            if definition.scope == "module":
-                group = group or item.module.__name__
-            else:
-                return definition.baseid
-    return group
+            if definition.baseid and definition.scope != "function":
+                if name != "django_db_setup":
+                    return True
+    return False
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
+@pytest.hookimpl(trylast=True)  # after pytest-django's order, which it keeps within each
 def pytest_collection_modifyitems(config, items):
     if not hasattr(config, "workerinput"):  # not a pytest-xdist worker
         return
-    groups = {item: _group(item) for item in items}
-    for item, group in groups.items():
-        if group and not item.get_closest_marker("xdist_group"):
-            item.add_marker(pytest.mark.xdist_group(group))
-    # The groups first (each runs whole in one process, some for minutes), so that the
-    # small tests fill in around them to the end.
-    items.sort(key=lambda item: groups[item] is None)
+    # Modules and folders with costly fixtures first (they run for minutes, whole in one
+    # process); the many small modules then fill in around them to the end. A stable
+    # sort: each module's tests keep their order.
+    costly = {item.path for item in items if _costly(item)}
+    items.sort(key=lambda item: item.path not in costly)
