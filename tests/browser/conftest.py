@@ -137,7 +137,10 @@ def sign_in(page, base, login):
     page.wait_for_url(f"{base}/admin/")
 
 
-@pytest.fixture(scope="session")
+# Package scope: Playwright's synchronous API runs an event loop in the thread while
+# it is open, and Django refuses database queries beside one (SynchronousOnlyOperation),
+# so it closes once the browser tests are done, before the process runs other tests.
+@pytest.fixture(scope="package")
 def browser():
     _require_chromium()
     from playwright.sync_api import sync_playwright
