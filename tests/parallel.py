@@ -6,7 +6,7 @@ its own process's writes. What a module builds once (a grown site, a gunicorn se
 a Redis) or a folder's conftest builds once for the session (tests/browser: a gunicorn
 site, the admin's site, Chromium) is built in one process only: the scheduler below
 sends each module whole to one process, and a folder in SHARED_BY_FOLDER whole to one
-process, the costliest first, each to the first process free. Without pytest-xdist (one
+process, the longest first, each to the first process free. Without pytest-xdist (one
 process) none of this runs.
 
 (pytest-xdist's own `--dist loadgroup` cannot be used: it renames test ids, which
@@ -22,7 +22,7 @@ SHARED_BY_FOLDER = ("tests/browser",)
 class ByModule(LoadScopeScheduling):
     """pytest-xdist's scope scheduling with a scope per module (a class's tests go with
     their module too) or per folder of SHARED_BY_FOLDER, in the order collected (the
-    costly first, below), not by how many tests each has: the one-truth and growth
+    longest first, below), not by how many tests each has: the one-truth and growth
     modules have a handful of tests and run for minutes."""
 
     def __init__(self, config, log=None):
@@ -30,11 +30,7 @@ class ByModule(LoadScopeScheduling):
         config.option.loadscopereorder = False
 
     def _split_scope(self, nodeid):
-        path = nodeid.split("::", 1)[0]
-        for folder in SHARED_BY_FOLDER:
-            if path.startswith(folder + "/"):
-                return folder
-        return path
+        return _scope(nodeid)
 
 
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist's own choice
@@ -42,26 +38,34 @@ def pytest_xdist_make_scheduler(config, log):
     return ByModule(config, log)
 
 
-def _costly(item):
-    """Whether the test uses a fixture built once per module or session by a conftest
-    or module of ours (pytest-django's database, built by every process, aside)."""
-    info = getattr(item, "_fixtureinfo", None)
-    if info is None:
-        return False
-    for name in info.names_closure:
-        for definition in info.name2fixturedefs.get(name) or ():
-            if definition.baseid and definition.scope != "function":
-                if name != "django_db_setup":
-                    return True
-    return False
+# The longest scopes, longest first (from a serial run's --durations, 2026-12-07):
+# scheduled before the rest, each to the first process free, so that the many short
+# modules fill in around them to the end instead of one long module running alone at
+# the end. A module missing here only runs later; the list needs no upkeep to be right.
+LONGEST_FIRST = (
+    "tests/browser",  # 300 s: Chromium journeys, the page matrix
+    "tests/performance/test_one_truth.py",  # 195 s: gunicorn, 3 workers, per cache
+    "tests/performance/test_growth.py",  # 110 s: seeds ten times the content
+    "tests/locations/test_closure_reasons.py",  # 74 s
+    "tests/roles/test_clinic_manager_day.py",  # 60 s
+    "tests/roles/test_previews.py",  # 56 s
+    "tests/cms/test_translation_sync.py",  # 44 s
+    "tests/cms/test_backup_restore.py",  # 38 s
+    "tests/localization/test_source_publish.py",  # 37 s
+)
+
+
+def _scope(nodeid):
+    path = nodeid.split("::", 1)[0]
+    for folder in SHARED_BY_FOLDER:
+        if path.startswith(folder + "/"):
+            return folder
+    return path
 
 
 @pytest.hookimpl(trylast=True)  # after pytest-django's order, which it keeps within each
 def pytest_collection_modifyitems(config, items):
     if not hasattr(config, "workerinput"):  # not a pytest-xdist worker
         return
-    # Modules and folders with costly fixtures first (they run for minutes, whole in one
-    # process); the many small modules then fill in around them to the end. A stable
-    # sort: each module's tests keep their order.
-    costly = {item.path for item in items if _costly(item)}
-    items.sort(key=lambda item: item.path not in costly)
+    rank = {scope: number for number, scope in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(_scope(item.nodeid), len(rank)))  # stable

@@ -181,12 +181,12 @@ def sync_facts_to_translations(page):
             draft = translation.get_latest_revision_as_object()
         if translation.live and translation.live_revision_id:
             live = translation.live_revision.as_object()
-            copy_facts(page, live)
-            FactsPublish(live.save_revision(log_action=True)).execute()
+            if copy_facts(page, live):
+                FactsPublish(live.save_revision(log_action=True)).execute()
         if draft is not None or not translation.live:
             draft = draft or translation.get_latest_revision_as_object()
-            copy_facts(page, draft)
-            draft.save_revision(log_action=True)
+            if copy_facts(page, draft):
+                draft.save_revision(log_action=True)
 
 
 class FactsPublish(PublishPageRevisionAction):
@@ -203,16 +203,16 @@ class FactsPublish(PublishPageRevisionAction):
 
 def copy_facts(source, target):
     """Copy the fields a model declares `SynchronizedField` from `source` to `target`
-    (same model), and nothing else.
+    (same model), and nothing else; whether that changed any of them in `target` (an
+    English publish that changed only English text leaves every translation as it
+    is: nothing to republish, no revision to add).
 
     wagtail-localize's `copy_synchronised_fields` is not used: it also copies every
     StreamField, child relation and emptied text field declared `TranslatableField`
     (it syncs their structure before a translator fills them in), which would put
     the source language into a published translation."""
-    for declared in get_translatable_fields(type(source)):
-        if not isinstance(declared, SynchronizedField) or not declared.is_synchronized(source):
-            continue
-        field = declared.get_field(type(target))
+    before = facts_of(target)
+    for field in _fact_fields(source):
         if isinstance(field, ManyToOneRel) and isinstance(field.remote_field, ParentalKey):
             source.copy_child_relation(field.name, target)
             if issubclass(field.related_model, TranslatableMixin):
@@ -226,6 +226,37 @@ def copy_facts(source, target):
     # A page model may mend what new facts leave incomplete in the translation.
     if hasattr(target, "after_facts_synced"):
         target.after_facts_synced(source)
+    return facts_of(target) != before
+
+
+def _fact_fields(page):
+    """The model fields (and child relations) of `page` declared `SynchronizedField`."""
+    for declared in get_translatable_fields(type(page)):
+        if isinstance(declared, SynchronizedField) and declared.is_synchronized(page):
+            yield declared.get_field(type(page))
+
+
+def facts_of(page):
+    """The values of `page`'s synchronized fields, comparable between a page and its
+    copy: child rows by their own fields (not their ids or their page), many-to-many
+    by the objects chosen."""
+    values = []
+    for field in _fact_fields(page):
+        if isinstance(field, ManyToOneRel) and isinstance(field.remote_field, ParentalKey):
+            values.append([_row_facts(row) for row in getattr(page, field.name).all()])
+        elif isinstance(field, ParentalManyToManyField):
+            values.append(sorted(item.pk for item in getattr(page, field.name).all()))
+        else:
+            values.append(field.value_from_object(page))
+    return values
+
+
+def _row_facts(row):
+    return [
+        (field.attname, field.value_from_object(row))
+        for field in row._meta.concrete_fields
+        if not field.primary_key and not isinstance(field, ParentalKey)
+    ]
 
 
 def sync_facts_on_publish(sender, instance, **kwargs):

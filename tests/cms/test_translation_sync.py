@@ -201,3 +201,27 @@ def test_a_review_under_way_on_a_translation_goes_on_when_the_facts_follow(
     spanish.refresh_from_db()
     assert state.status == state.STATUS_IN_PROGRESS
     assert spanish.current_workflow_state == state
+
+
+def test_an_english_text_change_leaves_every_translation_as_it_is(page_by_path):
+    """Only a change of facts republishes the translations: an English publish that
+    changed only English text adds no revision to any of them (an editor publishing
+    a sentence waits for one page, not twelve), one that changed a fact adds one each."""
+    english = page_by_path("/locations/midtown/")
+    translations = list(english.get_translations().filter(alias_of__isnull=True, live=True))
+    assert len(translations) >= 3
+
+    def revisions():
+        return {page.pk: page.revisions.count() for page in translations}
+
+    before = revisions()
+    english.intro = english.intro + " Now with a new sentence."
+    english.save_revision().publish()
+    assert revisions() == before
+
+    english.phone = "+12125550177"
+    english.save_revision().publish()
+    assert revisions() == {pk: count + 1 for pk, count in before.items()}
+    for page in translations:
+        page.refresh_from_db()
+        assert page.specific.phone == "+12125550177"
