@@ -24,7 +24,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.caching.dependencies import TREE, page_tag
-from cms.caching.fragments import Kept
+from cms.caching.fragments import Kept, renders_from_memory
 from cms.caching.page_cache import cached_data, origin_key
 from cms.caching.routing import find_site, public
 from cms.editorial import review_dates
@@ -487,9 +487,7 @@ class ConditionPage(Page):
         blocks link to and rendering a dozen block templates cost more than the rest
         of the page; the result changes only with the page, its translations and the
         tree. Its links are absolute where the host and scheme asked for say so."""
-        if getattr(request, "is_preview", False) or not self.pk or request is None:
-            return None
-        if getattr(self, "_cluster_related_objects", None):  # rows edited, not saved
+        if renders_from_memory(self, request):
             return None
         key = f"condition-body:{self.pk}:{origin_key(request)}:{get_language() or ''}"
         return Kept(key, (TREE, page_tag(self.translation_key)))

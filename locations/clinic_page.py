@@ -18,7 +18,7 @@ from django.utils.translation import get_language
 from wagtail.models import Site
 
 from cms.caching.dependencies import TREE, page_tag
-from cms.caching.fragments import Kept
+from cms.caching.fragments import Kept, renders_from_memory
 from cms.caching.page_cache import cached_data, origin_key
 from locations import hours, jsonld
 from locations.locator import locator, other_clinics
@@ -38,9 +38,7 @@ class ConditionLink:
 
 def kept(page, request, today):
     """Where the page's rendered blocks are kept, or None for a preview."""
-    if getattr(request, "is_preview", False) or not page.pk:
-        return None
-    if getattr(page, "_cluster_related_objects", None):  # rows edited, not saved
+    if renders_from_memory(page, request):
         return None
     site = Site.find_for_request(request)
     fallback = "fallback" if getattr(request, "language_fallback", None) else "own"

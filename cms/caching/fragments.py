@@ -48,3 +48,14 @@ class Kept:
 
     key: str
     depends_on: tuple
+
+
+def renders_from_memory(page, request):
+    """Whether `page` renders from the object in hand, so nothing of it may be kept: no
+    request, a preview, a page never saved, or rows edited and not saved yet."""
+    return (
+        request is None
+        or getattr(request, "is_preview", False)
+        or not page.pk
+        or bool(getattr(page, "_cluster_related_objects", None))
+    )

@@ -70,6 +70,10 @@ PRIVATE_API = [
         "localization/views.py",
     ),
     (
+        "modelcluster ClusterableModel._cluster_related_objects (child rows set in memory)",
+        "cms/caching/fragments.py, conditions/models.py, locations/models.py",
+    ),
+    (
         "Wagtail WorkflowMixin._current_workflow_states (the workflow a publish cancels)",
         "cms/i18n/translations.py",
     ),
@@ -321,6 +325,26 @@ def test_modelsearch_helpers():
     assert get_app_config().get_model("IndexEntry"), (
         "modelsearch.conf.get_app_config changed: revisit search/ranking.py"
     )
+
+
+@pytest.mark.django_db
+def test_modelcluster_keeps_child_rows_set_in_memory_in_its_slot(page_by_path, rf):
+    """Kept HTML (cms/caching/fragments.py renders_from_memory) and the pages' own
+    lists (conditions/models.py, locations/models.py) tell a page whose rows were set
+    in memory (a preview of unsaved edits) by modelcluster's _cluster_related_objects."""
+    from cms.caching.fragments import renders_from_memory
+
+    page = page_by_path("/locations/midtown/")
+    request = rf.get(page.url)
+    list(page.hours_exceptions.all())  # reading the saved rows sets nothing
+    assert not getattr(page, "_cluster_related_objects", None)
+    assert not renders_from_memory(page, request)
+    page.hours_exceptions = list(page.hours_exceptions.all())[:1]
+    assert "hours_exceptions" in getattr(page, "_cluster_related_objects", {}), (
+        "modelcluster no longer keeps in-memory child rows in _cluster_related_objects: "
+        "revisit cms/caching/fragments.py, conditions/models.py, locations/models.py"
+    )
+    assert renders_from_memory(page, request)
 
 
 @pytest.mark.django_db
