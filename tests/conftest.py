@@ -14,6 +14,7 @@ from django.utils import translation
 from hypothesis import settings as hypothesis_settings
 from wagtail.models import Page, Site
 
+from tests import servers
 from tests.require import in_ci
 from tests.servers import keep_loaded_demo
 
@@ -59,6 +60,31 @@ def django_db_setup(django_db_setup, django_db_blocker):
         # Server-based tests start from a copy of this demo (tests/servers.py), taken
         # now, before any test wrote to the database: the demo is loaded once a run.
         keep_loaded_demo(connection, settings.MEDIA_ROOT, media_names())
+
+
+# Without the fixture below, a server-based test run before any database test in its
+# process would load the demo for its server, and the session would load it again.
+servers.REQUIRE_LOADED_DEMO = True
+
+
+@pytest.fixture(scope="session")
+def loaded_demo(request):
+    """Requested by every fixture or test that prepares a site for a server
+    (tests/servers.py prepare_site): the demo is then loaded once in the process, into
+    the test database, and each server's site is a copy of it. pytest-django sets a
+    test database up only when a collected test uses one; when none does (only
+    server-based tests were chosen), each server's site is built instead."""
+    if any(_uses_test_database(item) for item in request.session.items):
+        request.getfixturevalue("django_db_setup")
+    else:
+        servers.REQUIRE_LOADED_DEMO = False
+
+
+def _uses_test_database(item):
+    """What makes pytest-django set the test database up for `item`."""
+    return (
+        item.get_closest_marker("django_db") is not None or "django_db_setup" in item.fixturenames
+    )
 
 
 def media_names():

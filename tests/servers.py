@@ -264,6 +264,10 @@ def _template(kind, demo_users):
 # The demo the test session loaded into its own database, kept before any test ran
 # (keep_loaded_demo): the plain template starts from it instead of loading the demo again.
 _loaded_demos = {}
+# Set by the test suite (tests/conftest.py): a server-based test that has not requested
+# the `loaded_demo` fixture would build the site from scratch, a minute of loading the
+# demo a second time in its process, so it is refused instead. Scripts (bench/) build.
+REQUIRE_LOADED_DEMO = False
 
 
 def keep_loaded_demo(connection, media_root, media_names):
@@ -304,6 +308,11 @@ def _build_template(kind, demo_users):
         result = run_manage("collectstatic", "--noinput", env=env, timeout=600)
         assert result.returncode == 0, result.stderr
         return env
+    if not demo_users and REQUIRE_LOADED_DEMO:
+        raise RuntimeError(
+            "A server-based test must request the loaded_demo fixture (tests/conftest.py),"
+            " so that its site is copied from the demo the session loaded."
+        )
     directory = _session_dir() / f"{kind}{'-demo-users' if demo_users else ''}"
     directory.mkdir()
     if kind == "postgres":

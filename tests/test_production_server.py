@@ -24,7 +24,7 @@ from tests.servers import (
 
 
 @pytest.fixture(scope="module")
-def production_site(tmp_path_factory):
+def production_site(tmp_path_factory, loaded_demo):
     tmp_path = tmp_path_factory.mktemp("production")
     with scratch_database(tmp_path) as database_url:
         # Two-factor sign-in on, as production has it by default.

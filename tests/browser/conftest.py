@@ -89,7 +89,7 @@ LIVE_HOME_LANGUAGES = (
 
 
 @pytest.fixture(scope="session")
-def live_site(tmp_path_factory):
+def live_site(tmp_path_factory, loaded_demo):
     """Base URL of a gunicorn serving the demo site, and its languages with a live home."""
     _require_chromium()
     tmp_path = tmp_path_factory.mktemp("browser-site")
@@ -108,7 +108,7 @@ def base_url(live_site):
 
 
 @pytest.fixture(scope="session")
-def admin_site(tmp_path_factory):
+def admin_site(tmp_path_factory, loaded_demo):
     """(base URL, environment) of the admin journeys' demo site: one for every admin
     module, with the demo logins."""
     _require_chromium()

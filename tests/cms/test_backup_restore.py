@@ -92,7 +92,7 @@ def page(base, path, log):
     return body
 
 
-def test_a_restored_backup_serves_the_same_site(tmp_path):
+def test_a_restored_backup_serves_the_same_site(tmp_path, loaded_demo):
     original_dir, restored_dir, backup = tmp_path / "a", tmp_path / "b", tmp_path / "backup"
     original_dir.mkdir()
     restored_dir.mkdir()

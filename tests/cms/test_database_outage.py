@@ -18,7 +18,7 @@ HTTPS = {"X-Forwarded-Proto": "https"}
 pytestmark = postgres_only("a real PostgreSQL cluster is stopped and restarted")
 
 
-def test_database_outage_gives_friendly_503s_and_the_site_recovers(tmp_path):
+def test_database_outage_gives_friendly_503s_and_the_site_recovers(tmp_path, loaded_demo):
     require((PG_BIN / "initdb").exists(), f"{PG_BIN}/initdb is missing (apt: postgresql)")
     with ThrowawayCluster() as cluster:
         # Page cache off. A page already served may come whole from the data cache

@@ -418,7 +418,7 @@ def describe(log, seed):
 
 
 @pytest.fixture
-def demo_site(tmp_path):
+def demo_site(tmp_path, loaded_demo):
     """(environment, reference URL): a fresh copy of the demo for one cache
     configuration, with the admin's login and the reference server (every cache off,
     one worker). Each configuration needs its own: the changes leave pages unpublished,

@@ -32,7 +32,7 @@ def public_get(base, path):
         return response.headers.get("X-Page-Cache"), response.read().decode()
 
 
-def test_publishing_through_one_server_shows_on_the_other_at_once(tmp_path, redis_url):
+def test_publishing_through_one_server_shows_on_the_other_at_once(tmp_path, redis_url, loaded_demo):
     with scratch_database(tmp_path) as database_url:
         env = production_env(tmp_path, database_url, REDIS_URL=redis_url, PAGE_CACHE_SECONDS="600")
         prepare_site(env)

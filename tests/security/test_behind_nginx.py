@@ -158,7 +158,7 @@ def saved_requests(env):
 
 
 @pytest.fixture(scope="module")
-def site_behind_nginx(tmp_path_factory):
+def site_behind_nginx(tmp_path_factory, loaded_demo):
     tmp_path = tmp_path_factory.mktemp("behind-nginx")
     with servers.scratch_database(tmp_path) as database_url:
         env = servers.production_env(
