@@ -34,6 +34,7 @@ from cms.editorial.permission_testers import (
     ConditionPagePermissionTester,
 )
 from cms.i18n.in_locale import in_locale
+from cms.references import ReferencesIndexedOnce
 from conditions import jsonld, listing
 from conditions.areas import BodyArea
 from conditions.blocks import ConditionStreamBlock
@@ -181,7 +182,7 @@ class ConditionIndexPage(Page):
         return context
 
 
-class ConditionPage(Page):
+class ConditionPage(ReferencesIndexedOnce, Page):
     condition_name = models.CharField(
         max_length=120,
         blank=True,

@@ -32,6 +32,7 @@ from cms.caching.page_cache import cached_data
 from cms.caching.routing import public
 from cms.editorial.concurrent_edits import EditorialPageForm
 from cms.i18n.in_locale import in_locale
+from cms.references import ReferencesIndexedOnce
 from cms.seo.jsonld import breadcrumb_list
 from locations import api, clinic_page, geo, hours
 from locations.appointments.models import AppointmentRequest
@@ -113,7 +114,7 @@ def upcoming_exceptions_prefetch(days=60):
     )
 
 
-class LocationPage(AppointmentRoutes, Page):
+class LocationPage(ReferencesIndexedOnce, AppointmentRoutes, Page):
     neighborhood = models.CharField(max_length=80, help_text='For example "Midtown".')
     borough = models.CharField(max_length=20, choices=geo.BOROUGHS)
     intro = models.TextField(blank=True, help_text="One or two sentences about the clinic.")

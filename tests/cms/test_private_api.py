@@ -78,6 +78,11 @@ PRIVATE_API = [
         "cms/i18n/translations.py",
     ),
     (
+        "Wagtail reference index switch: signal_handlers.reference_index_auto_update_disabled, "
+        "update_reference_index_on_save",
+        "cms/references.py",
+    ),
+    (
         "Wagtail admin helpers: mail.send_mail, utils, userbar.ContentCheckerItem",
         "localization/outdated.py, cms/i18n/po_files.py, cms/editorial/concurrent_edits.py, "
         "cms/editorial/content_checker.py",
@@ -475,3 +480,21 @@ def views_inside(view):
             if callable(getattr(cell, "cell_contents", None))
         ]
     return found
+
+
+def test_wagtails_reference_index_switch_is_a_thread_local_flag():
+    """cms/references.py reads the flag Wagtail's disable_reference_index_auto_update
+    sets, and calls its save handler for the page once."""
+    from wagtail import signal_handlers
+
+    flag = signal_handlers.reference_index_auto_update_disabled
+    assert not getattr(flag, "value", False)
+    with signal_handlers.disable_reference_index_auto_update():
+        assert flag.value is True, (
+            "Wagtail's disable_reference_index_auto_update no longer sets "
+            "reference_index_auto_update_disabled.value: revisit cms/references.py"
+        )
+    assert not getattr(flag, "value", False)
+    assert _parameters(signal_handlers.update_reference_index_on_save) == ["instance", "kwargs"], (
+        "Wagtail changed update_reference_index_on_save: revisit cms/references.py"
+    )

@@ -8,8 +8,7 @@ from decimal import Decimal
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from wagtail.models import Locale, Page, ReferenceIndex
-from wagtail.signal_handlers import disable_reference_index_auto_update
+from wagtail.models import Locale, Page
 
 from conditions.models import ConditionIndexPage, ConditionPage
 from demo.loader import SHOWCASE_LANGUAGES
@@ -86,17 +85,8 @@ class Command(BaseCommand):
     def _copy(self, template, index, slug, attrs, locales):
         """Copy `template` under `index` as a live page (with its rows: hours, team,
         photos), then copy that into each locale. Page.copy saves without making
-        revisions, which keeps thousands of pages quick to build. Wagtail re-indexes a
-        page's references on every save of each of its rows (two thirds of the time
-        here), so each copy is indexed once, when it is whole, as the demo loader does."""
-        with disable_reference_index_auto_update():
-            copies = self._copies(template, index, slug, attrs, locales)
-        for page in copies:
-            ReferenceIndex.create_or_update_for_object(page)
-        return len(copies)
-
-    def _copies(self, template, index, slug, attrs, locales):
-        copies = []
+        revisions, which keeps thousands of pages quick to build."""
+        made = 0
         page = Page.objects.child_of(index).filter(slug=slug).first()
         if page is None:
             page = template.copy(
@@ -107,7 +97,7 @@ class Command(BaseCommand):
                 log_action=None,
                 reset_translation_key=True,
             )
-            copies.append(page.specific)
+            made += 1
         for locale in locales:
             if page.get_translation_or_none(locale) is not None:
                 continue
@@ -116,7 +106,7 @@ class Command(BaseCommand):
                 raise CommandError(
                     f"{index.title} has no {locale.language_code} translation to hold copies."
                 )
-            copy = page.specific.copy(
+            page.specific.copy(
                 to=parent,
                 update_attrs={"locale": locale, "translation_key": page.translation_key},
                 keep_live=True,
@@ -124,5 +114,5 @@ class Command(BaseCommand):
                 log_action=None,
                 reset_translation_key=False,
             )
-            copies.append(copy.specific)
-        return copies
+            made += 1
+        return made
