@@ -23,8 +23,8 @@ pages to the "Clinical review" workflow.
 """
 
 from django.contrib.auth.models import Group, Permission
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Q
 from django.db.models.signals import post_save
 from django.utils.translation import get_language_info
 from wagtail.models import (
@@ -93,38 +93,72 @@ MANAGER_PAGE_ACTIONS = ["change", "publish", "lock", "unlock"]  # the clinic, ea
 # --- Groups, permissions and the workflow ----------------------------------------------
 
 
-def _permission(label):
-    app_label, codename = label.split(".")
-    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+def _permissions(labels):
+    """The Permission rows of "app_label.codename" labels, in their order, in one query."""
+    keys = [tuple(label.split(".")) for label in labels]
+    if not keys:
+        return []
+    wanted = Q()
+    for app_label, codename in keys:
+        wanted |= Q(content_type__app_label=app_label, codename=codename)
+    found = {
+        (permission.content_type.app_label, permission.codename): permission
+        for permission in Permission.objects.filter(wanted).select_related("content_type")
+    }
+    missing = [".".join(key) for key in keys if key not in found]
+    if missing:
+        raise Permission.DoesNotExist(f"No permission {', '.join(missing)}")
+    return [found[key] for key in keys]
 
 
-def _page_permission(action):
-    return Permission.objects.get(
-        content_type=ContentType.objects.get_for_model(Page), codename=f"{action}_page"
-    )
+def _page_permissions(actions):
+    return _permissions(f"wagtailcore.{action}_page" for action in actions)
+
+
+# Roles are applied on every new clinic and translation and by every apply_roles (a
+# demo load, a test's demo logins): each grant reads what the group holds and adds
+# the rest in one insert, instead of a lookup and a get_or_create per permission.
 
 
 def grant_page(group, page, actions):
     """Give `group` `actions` ("add", "change", "publish", ...) on `page` and below."""
-    for action in actions:
-        GroupPagePermission.objects.get_or_create(
-            group=group, page_id=page.pk, permission=_page_permission(action)
+    held = set(
+        GroupPagePermission.objects.filter(group=group, page_id=page.pk).values_list(
+            "permission_id", flat=True
         )
+    )
+    GroupPagePermission.objects.bulk_create(
+        [
+            GroupPagePermission(group=group, page_id=page.pk, permission=permission)
+            for permission in _page_permissions(actions)
+            if permission.pk not in held
+        ],
+        ignore_conflicts=True,  # granted meanwhile by another process: already there
+    )
 
 
 def _grant_collection(group, labels):
     root = Collection.get_first_root_node()
     if root is None:
         return
-    for label in labels:
-        GroupCollectionPermission.objects.get_or_create(
-            group=group, collection=root, permission=_permission(label)
+    held = set(
+        GroupCollectionPermission.objects.filter(group=group, collection=root).values_list(
+            "permission_id", flat=True
         )
+    )
+    GroupCollectionPermission.objects.bulk_create(
+        [
+            GroupCollectionPermission(group=group, collection=root, permission=permission)
+            for permission in _permissions(labels)
+            if permission.pk not in held
+        ],
+        ignore_conflicts=True,
+    )
 
 
 def ensure_group(name, model_permissions, collection_permissions=()):
     group, _created = Group.objects.get_or_create(name=name)
-    group.permissions.add(*[_permission(label) for label in model_permissions])
+    group.permissions.add(*_permissions(model_permissions))
     _grant_collection(group, collection_permissions)
     return group
 
@@ -170,7 +204,7 @@ def translators_group(locale):
     """The translators of one language ("Translators: Spanish"), created on first use
     with what every translator needs; `apply_to_home` gives it that language's pages."""
     group, _created = Group.objects.get_or_create(name=translators_group_name(locale))
-    group.permissions.add(*[_permission(label) for label in MODEL_PERMISSIONS[TRANSLATORS]])
+    group.permissions.add(*_permissions(MODEL_PERMISSIONS[TRANSLATORS]))
     _grant_collection(group, COLLECTION_PERMISSIONS[TRANSLATORS])
     return group
 
@@ -211,7 +245,7 @@ def clinic_managers_group(clinic):
     )
     if group is None:
         group, _created = Group.objects.get_or_create(name=managers_group_name(source))
-    group.permissions.add(*[_permission(label) for label in LOCATION_MANAGER_PERMISSIONS])
+    group.permissions.add(*_permissions(LOCATION_MANAGER_PERMISSIONS))
     _grant_collection(group, LOCATION_MANAGER_COLLECTION_PERMISSIONS)
     grant_page(group, source, MANAGER_PAGE_ACTIONS)
     return group
