@@ -228,6 +228,8 @@ class RequestState:
         self.depends_on = set()
         self.declared = False
         self.memo = _process_memo()
+        # What cached_data gave this request, by name: {name: (recorded, value)}.
+        self.data = {}
 
     def record(self, tags):
         self.depends_on.update(tags)

@@ -78,7 +78,25 @@ def cached_data(request, name, compute, keep=None, depends_on=None):
     every change. The site-wide tag is always included. The tags also go into the
     current response's dependencies, so a cached page drops with the data it showed.
     `PAGE_DATA_CACHE = False` turns the cache off (the test settings do, because the
-    suite rolls the database back between tests without telling the cache)."""
+    suite rolls the database back between tests without telling the cache).
+
+    A request asking again for the same name gets what it got the first time (a page
+    asks for the landmarks from its header, footer, switcher and links): one cache read
+    or one computation per request, as its versions are read once per request."""
+    state = dependencies.current_state()
+    if state is not None and name in state.data:
+        recorded, value = state.data[name]
+        dependencies.record(recorded)  # into whatever is recording now (a kept fragment)
+        return value
+    recorded, value = _read_or_compute(name, compute, keep, depends_on)
+    dependencies.record(recorded)
+    if state is not None and (keep is None or keep(value)):
+        state.data[name] = (recorded, value)
+    return value
+
+
+def _read_or_compute(name, compute, keep, depends_on):
+    """(what the response depends on, the value) for cached_data."""
     dynamic = callable(depends_on)
     tags = {SITE}
     if depends_on is None:
@@ -87,16 +105,14 @@ def cached_data(request, name, compute, keep=None, depends_on=None):
         tags.update(depends_on)
     if not settings.PAGE_DATA_CACHE:
         value = compute()
-        dependencies.record(tags | (set(depends_on(value)) if dynamic else set()))
-        return value
+        return tags | (set(depends_on(value)) if dynamic else set()), value
     key = f"page-data:{name}"
     cache = _cache()
     stored = cache.get(key)
     if stored is not None:
         versions, value = stored
         if dependencies.still_current(versions):
-            dependencies.record(versions)
-            return value
+            return versions, value
     # Read before computing: a change landing meanwhile leaves the entry recorded with
     # an old version (for tags known only afterwards, the `content` check below).
     before = dependencies.read_versions(tags | {CONTENT})
@@ -104,11 +120,10 @@ def cached_data(request, name, compute, keep=None, depends_on=None):
     if dynamic:
         tags |= set(depends_on(value))
     versions = dependencies.read_versions(tags)
-    dependencies.record(versions)
     if keep is None or keep(value):
         if not dynamic or not dependencies.changed_since({CONTENT: before[CONTENT]}):
             cache.set(key, (versions, value), settings.PAGE_DATA_CACHE_SECONDS)
-    return value
+    return versions, value
 
 
 def origin_key(request):
