@@ -38,20 +38,21 @@ def pytest_xdist_make_scheduler(config, log):
     return ByModule(config, log)
 
 
-# The longest scopes, longest first (from a serial run's --durations, 2026-12-07):
-# scheduled before the rest, each to the first process free, so that the many short
-# modules fill in around them to the end instead of one long module running alone at
-# the end. A module missing here only runs later; the list needs no upkeep to be right.
+# The longest scopes, longest first (seconds in a two-process run of `make test` on
+# SQLite, 2026-12-07): scheduled before the rest, each to the first process free, so
+# that the many short modules fill in around them to the end instead of one long
+# module running alone at the end. A module missing here only runs later; the list
+# needs no upkeep to be right.
 LONGEST_FIRST = (
-    "tests/browser",  # 300 s: Chromium journeys, the page matrix
-    "tests/performance/test_one_truth.py",  # 195 s: gunicorn, 3 workers, per cache
-    "tests/performance/test_growth.py",  # 110 s: seeds ten times the content
-    "tests/locations/test_closure_reasons.py",  # 74 s
-    "tests/roles/test_clinic_manager_day.py",  # 60 s
-    "tests/roles/test_previews.py",  # 56 s
-    "tests/cms/test_translation_sync.py",  # 44 s
-    "tests/cms/test_backup_restore.py",  # 38 s
-    "tests/localization/test_source_publish.py",  # 37 s
+    "tests/browser",  # 450 s: Chromium journeys, the page matrix
+    "tests/performance/test_one_truth.py",  # 267 s: gunicorn, 3 workers, per cache
+    "tests/performance/test_growth.py",  # 73 s: seeds ten times the content
+    "tests/locations/test_closure_reasons.py",  # 71 s
+    "tests/roles/test_previews.py",  # 55 s
+    "tests/roles/test_clinic_manager_day.py",  # 36 s
+    "tests/cms/test_backup_restore.py",  # 26 s
+    "tests/cms/test_translation_sync.py",  # 25 s
+    "tests/localization/test_source_publish.py",  # 21 s
 )
 
 
