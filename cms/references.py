@@ -5,8 +5,8 @@ admin's usage counts, the warning before a delete) current from signal handlers 
 every save: the page's own, then one for each child row the save commits, and each
 of those re-reads the references of the whole page. A clinic has dozens of rows
 (hours, closures, team, photos, stations), so a clinic published with its
-translations (the facts sync republishes each one) re-read its references thousands
-of times: more than half the queries of the publish an editor waits for.
+translations (the facts sync republishes each one) re-read its references about forty
+times per page: more than half the queries of the publish an editor waits for.
 
 `ReferencesIndexedOnce` saves with those handlers off and then indexes the page once,
 whole, through Wagtail's own handler (so a task backend that defers it still does)."""
