@@ -10,6 +10,7 @@ from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
 from django.db.models import FileField
+from django.test import TransactionTestCase
 from django.utils import translation
 from hypothesis import settings as hypothesis_settings
 from wagtail.models import Page, Site
@@ -81,9 +82,12 @@ def loaded_demo(request):
 
 
 def _uses_test_database(item):
-    """What makes pytest-django set the test database up for `item`."""
+    """What makes pytest-django set the test database up for `item`: the mark, a
+    fixture that needs it, or a Django test case class."""
     return (
-        item.get_closest_marker("django_db") is not None or "django_db_setup" in item.fixturenames
+        item.get_closest_marker("django_db") is not None
+        or "django_db_setup" in item.fixturenames
+        or issubclass(getattr(item, "cls", None) or object, TransactionTestCase)
     )
 
 
